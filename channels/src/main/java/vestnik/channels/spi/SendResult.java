@@ -1,0 +1,48 @@
+package vestnik.channels.spi;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/** The outcome of handing one message to a provider. */
+public sealed interface SendResult {
+
+    /**
+     * The provider took the message. {@code providerIds} are the provider's own ids, one per submission
+     * (an SMS split into three parts has three); receipts are matched against them. Never invented by us.
+     */
+    record Accepted(List<String> providerIds) implements SendResult {
+        public Accepted {
+            Objects.requireNonNull(providerIds, "providerIds");
+            if (providerIds.isEmpty()) {
+                throw new IllegalArgumentException("an accepted send has at least one provider id");
+            }
+            providerIds = List.copyOf(providerIds);
+        }
+
+        public static Accepted of(String providerId) {
+            return new Accepted(List.of(providerId));
+        }
+
+        public String providerId() {
+            return providerIds.get(0);
+        }
+    }
+
+    /**
+     * The provider did not take the message. {@code code} is machine-readable and stable (a provider code
+     * such as {@code smpp_0x0000000b}, or ours such as {@code recipient_not_linked}); {@code message} is for
+     * humans and never holds personal data. {@code retryAfter} is the provider's hint, or null.
+     */
+    record Failed(ErrorClass errorClass, String code, String message, Duration retryAfter) implements SendResult {
+        public Failed {
+            Objects.requireNonNull(errorClass, "errorClass");
+            Objects.requireNonNull(code, "code");
+            message = message == null ? code : message;
+        }
+
+        public static Failed of(ErrorClass errorClass, String code, String message) {
+            return new Failed(errorClass, code, message, null);
+        }
+    }
+}
