@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -48,10 +49,10 @@ public final class JsonHttp {
 
     public JsonHttp(Vertx vertx, Duration timeout, int maxPoolSize) {
         this.client = WebClient.create(vertx, new WebClientOptions()
-                .setMaxPoolSize(maxPoolSize)
-                .setKeepAlive(true)
-                .setConnectTimeout((int) timeout.toMillis())
-                .setUserAgent("Vestnik/0.1"));
+                        .setKeepAlive(true)
+                        .setConnectTimeout((int) timeout.toMillis())
+                        .setUserAgent("Vestnik/0.1"),
+                new PoolOptions().setHttp1MaxSize(maxPoolSize).setHttp2MaxSize(maxPoolSize));
         this.timeout = timeout;
     }
 
