@@ -30,11 +30,14 @@ public sealed interface SendResult {
     }
 
     /**
-     * The provider did not take the message. {@code code} is machine-readable and stable (a provider code
-     * such as {@code smpp_0x0000000b}, or ours such as {@code recipient_not_linked}); {@code message} is for
-     * humans and never holds personal data. {@code retryAfter} is the provider's hint, or null.
+     * The provider did not take the message. {@code code} is ours, stable and machine-readable (see
+     * {@link FailureCodes}; a channel may add its own in the form {@code <type>_<what>});
+     * {@code providerCode} is the provider's raw code ({@code 0x0000000B}, {@code 403}, {@code 131047}) or null;
+     * {@code message} is for humans and never holds personal data; {@code retryAfter} is the provider's
+     * hint, or null.
      */
-    record Failed(ErrorClass errorClass, String code, String message, Duration retryAfter) implements SendResult {
+    record Failed(ErrorClass errorClass, String code, String providerCode, String message, Duration retryAfter)
+            implements SendResult {
         public Failed {
             Objects.requireNonNull(errorClass, "errorClass");
             Objects.requireNonNull(code, "code");
@@ -42,7 +45,7 @@ public sealed interface SendResult {
         }
 
         public static Failed of(ErrorClass errorClass, String code, String message) {
-            return new Failed(errorClass, code, message, null);
+            return new Failed(errorClass, code, null, message, null);
         }
     }
 }
