@@ -1,0 +1,205 @@
+package vestnik.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vestnik.channels.ChannelRegistry;
+import vestnik.channels.spi.Channel;
+import vestnik.gateway.api.ApiRouter;
+import vestnik.gateway.api.HealthApi;
+import vestnik.gateway.api.MessagesApi;
+import vestnik.gateway.config.ConfigException;
+import vestnik.gateway.config.GatewayConfig;
+import vestnik.gateway.dispatch.ChannelDispatcher;
+import vestnik.gateway.dispatch.QueueDepth;
+import vestnik.gateway.dispatch.RetryPolicy;
+import vestnik.gateway.inbound.InboundRecorder;
+import vestnik.gateway.inbound.InboundStore;
+import vestnik.gateway.intake.JobParser;
+import vestnik.gateway.ratelimit.RateLimiter;
+import vestnik.gateway.schedule.DueScheduler;
+import vestnik.gateway.status.ReceiptIndex;
+import vestnik.gateway.status.ReceiptProcessor;
+import vestnik.gateway.status.StatusMetrics;
+import vestnik.gateway.store.MessageRepository;
+import vestnik.gateway.store.RedisStore;
+import vestnik.gateway.store.Scripts;
+
+/**
+ * The application: configuration → Redis → channels → dispatchers → HTTP. It only wires; each part
+ * does its one job. Deployed as a verticle so that all of it runs on one event loop context.
+ */
+public final class Gateway extends VerticleBase {
+
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    private static final Duration ORPHAN_RECEIPT_KEEP = Duration.ofHours(1);
+
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final ChannelRegistry registry;
+    private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final List<ChannelDispatcher> dispatchers = new ArrayList<>();
+    private RedisStore redis;
+    private DueScheduler scheduler;
+    private QueueDepth queueDepth;
+    private HttpServer server;
+
+    public Gateway(GatewayConfig config, Clock clock, ChannelRegistry registry) {
+        this.config = config;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    public Map<String, Channel> channels() {
+        return channels;
+    }
+
+    public RedisStore redis() {
+        return redis;
+    }
+
+    @Override
+    public Future<?> start() {
+        new JvmMemoryMetrics().bindTo(prometheus);
+        return vertx.executeBlocking(() -> RedisStore.open(vertx, config.redis()))
+                .compose(store -> {
+                    redis = store;
+                    return wire();
+                });
+    }
+
+    private Future<Void> wire() {
+        Scripts scripts = new Scripts();
+        Duration retention = config.dispatch().retention();
+        StatusMetrics metrics = new StatusMetrics(prometheus);
+        MessageRepository messages = new MessageRepository(redis, scripts, retention.toSeconds());
+        ReceiptIndex receiptIndex = new ReceiptIndex(redis, retention, ORPHAN_RECEIPT_KEEP);
+        ReceiptProcessor receipts = new ReceiptProcessor(receiptIndex, messages, metrics, clock);
+        InboundRecorder recorder = new InboundRecorder(receipts, new InboundStore(redis, scripts, retention), metrics);
+
+        for (Map.Entry<String, JsonNode> e : config.channels().entrySet()) {
+            try {
+                channels.put(e.getKey(), registry.create(e.getKey(), e.getValue(), vertx, prometheus));
+            } catch (IllegalArgumentException ex) {
+                return Future.failedFuture(new ConfigException(ex.getMessage(), ex));
+            }
+        }
+        List<Future<Void>> started = new ArrayList<>();
+        for (Channel c : channels.values()) {
+            // a provider that is down at start must not keep the gateway down: the channel keeps
+            // reconnecting and readiness reports it
+            started.add(c.start(recorder).recover(ex -> {
+                log.warn("channel {} did not start cleanly: {}", c.id(), ex.getMessage());
+                return Future.succeededFuture();
+            }));
+        }
+
+        RetryPolicy retries = new RetryPolicy(config.dispatch().maxAttempts(), config.dispatch().retryBase(),
+                config.dispatch().retryMax());
+        JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock);
+        MessagesApi messagesApi = new MessagesApi(messages, parser, metrics, clock);
+        HealthApi health = new HealthApi(redis, channels.values());
+
+        return Future.all(started)
+                .compose(v -> {
+                    List<Future<Void>> dispatching = new ArrayList<>();
+                    for (Channel c : channels.values()) {
+                        RateLimiter limiter = rateOf(c.id())
+                                .map(rate -> new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), rate))
+                                .orElse(null);
+                        for (int shard = 0; shard < redis.keys().shards(); shard++) {
+                            ChannelDispatcher d = new ChannelDispatcher(vertx, redis, messages, c, shard,
+                                    config.instanceId(), limiter, retries, receiptIndex, receipts, metrics, clock,
+                                    config.dispatch().reclaimAfter());
+                            dispatchers.add(d);
+                            dispatching.add(d.start());
+                        }
+                    }
+                    return Future.all(dispatching);
+                })
+                .compose(v -> {
+                    scheduler = new DueScheduler(vertx, messages, clock, config.dispatch().schedulerInterval());
+                    scheduler.start();
+                    queueDepth = new QueueDepth(vertx, redis, channels.keySet(), prometheus);
+                    queueDepth.start();
+                    return vertx.createHttpServer(new HttpServerOptions()
+                                    .setHost(config.http().host())
+                                    .setPort(config.http().port())
+                                    .setCompressionSupported(true))
+                            .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
+                                    messagesApi, health, prometheus))
+                            .listen();
+                })
+                .map(s -> {
+                    server = s;
+                    log.info("Vestnik gateway '{}' listening on {}:{} with {} channel(s): {}", config.instanceId(),
+                            config.http().host(), s.actualPort(), channels.size(), channels.keySet());
+                    return (Void) null;
+                });
+    }
+
+    /** The channel's configured rate ({@code maxRate} or {@code rate}, per second), if it has one. */
+    private Optional<Double> rateOf(String channelId) {
+        JsonNode section = config.channels().get(channelId);
+        for (String key : List.of("maxRate", "rate")) {
+            JsonNode v = section.get(key);
+            if (v != null && v.isNumber() && v.asDouble() > 0) {
+                return Optional.of(v.asDouble());
+            }
+            if (v != null && v.isTextual()) {
+                try {
+                    double d = Double.parseDouble(v.asText());
+                    if (d > 0) {
+                        return Optional.of(d);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // the channel's own config record reports a malformed value
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Future<?> stop() {
+        dispatchers.forEach(ChannelDispatcher::stop);
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+        if (queueDepth != null) {
+            queueDepth.stop();
+        }
+        Future<Void> http = server == null ? Future.succeededFuture() : server.close();
+        return http
+                .compose(v -> {
+                    List<Future<Void>> stops = new ArrayList<>();
+                    channels.values().forEach(c -> stops.add(c.stop().recover(e -> Future.succeededFuture())));
+                    return Future.all(stops);
+                })
+                .compose(v -> vertx.executeBlocking(() -> {
+                    if (redis != null) {
+                        redis.close();
+                    }
+                    return null;
+                }));
+    }
+}

@@ -1,0 +1,221 @@
+package vestnik.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns the merged YAML tree into {@link GatewayConfig}, naming the key of anything invalid. */
+public final class ConfigReader {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private ConfigReader() {
+    }
+
+    public static GatewayConfig load(Path file, Map<String, String> env) {
+        return read(ConfigTree.load(file, env));
+    }
+
+    public static GatewayConfig read(ObjectNode tree) {
+        String instanceId = text(tree, "instanceId", "");
+        if (instanceId.isBlank()) {
+            instanceId = hostName();
+        }
+        JsonNode http = tree.path("http");
+        HttpConfig httpConfig = new HttpConfig(
+                text(http, "host", "0.0.0.0"),
+                intIn(http, "http.port", "port", 0, 65535),
+                intIn(http, "http.maxBodyBytes", "maxBodyBytes", 1024, 16 * 1024 * 1024));
+
+        JsonNode redis = tree.path("redis");
+        String appendfsync = text(redis, "appendfsync", "everysec").toLowerCase(Locale.ROOT);
+        if (!appendfsync.equals("everysec") && !appendfsync.equals("always")) {
+            throw new ConfigException("redis.appendfsync must be everysec or always, not '" + appendfsync + "'");
+        }
+        RedisConfig redisConfig = new RedisConfig(
+                text(redis, "uri", "embedded"),
+                Path.of(text(redis, "dataDir", "./data")).toAbsolutePath().normalize(),
+                bool(redis, "redis.cluster", "cluster"),
+                intIn(redis, "redis.shards", "shards", 1, 1024),
+                appendfsync);
+        if (!redisConfig.embedded() && !redisConfig.uri().startsWith("redis://") && !redisConfig.uri().startsWith("rediss://")) {
+            throw new ConfigException("redis.uri must be 'embedded' or a redis:// or rediss:// URI");
+        }
+
+        JsonNode d = tree.path("dispatch");
+        DispatchConfig dispatch = new DispatchConfig(
+                duration(d, "dispatch.reclaimAfter", "reclaimAfter"),
+                intIn(d, "dispatch.maxAttempts", "maxAttempts", 1, 1000),
+                duration(d, "dispatch.retryBase", "retryBase"),
+                duration(d, "dispatch.retryMax", "retryMax"),
+                duration(d, "dispatch.defaultTtl", "defaultTtl"),
+                duration(d, "dispatch.maxTtl", "maxTtl"),
+                duration(d, "dispatch.schedulerInterval", "schedulerInterval"),
+                duration(d, "dispatch.retention", "retention"));
+
+        return new GatewayConfig(instanceId, httpConfig, redisConfig, dispatch, tenants(tree.path("tenants")),
+                channels(tree.path("channels")));
+    }
+
+    private static List<Tenant> tenants(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ConfigException("tenants must be a list");
+        }
+        List<Tenant> tenants = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> keyHashes = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode t = node.get(i);
+            String where = "tenants[" + i + "]";
+            String id = text(t, "id", "");
+            if (!ID.matcher(id).matches()) {
+                throw new ConfigException(where + ".id must be 1-64 letters, digits, '-' or '_'");
+            }
+            if (!ids.add(id)) {
+                throw new ConfigException(where + ".id '" + id + "' is used twice");
+            }
+            List<ApiKey> keys = new ArrayList<>();
+            JsonNode keyNodes = t.path("apiKeys");
+            for (int k = 0; k < keyNodes.size(); k++) {
+                JsonNode kn = keyNodes.get(k);
+                String kw = where + ".apiKeys[" + k + "]";
+                String plain = text(kn, "key", "");
+                String hash = text(kn, "keyHash", "").toLowerCase(Locale.ROOT);
+                if (plain.isEmpty() == hash.isEmpty()) {
+                    throw new ConfigException(kw + " needs exactly one of key (plain) or keyHash (SHA-256 hex)");
+                }
+                if (!plain.isEmpty() && plain.length() < 12) {
+                    throw new ConfigException(kw + ".key is shorter than 12 characters");
+                }
+                if (!hash.isEmpty() && !hash.matches("[0-9a-f]{64}")) {
+                    throw new ConfigException(kw + ".keyHash must be 64 hex digits");
+                }
+                String keyHash = plain.isEmpty() ? hash : ApiKey.hash(plain);
+                if (!keyHashes.add(keyHash)) {
+                    throw new ConfigException(kw + " repeats a key already given");
+                }
+                EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+                JsonNode rn = kn.path("roles");
+                for (int r = 0; r < rn.size(); r++) {
+                    String name = rn.get(r).asText();
+                    roles.add(Role.fromName(name).orElseThrow(() -> new ConfigException(
+                            kw + ".roles has unknown role '" + name + "' (upstream, agent, marketer, admin)")));
+                }
+                if (roles.isEmpty()) {
+                    throw new ConfigException(kw + ".roles must name at least one role");
+                }
+                keys.add(new ApiKey(id, keyHash, roles));
+            }
+            tenants.add(new Tenant(id, text(t, "name", id), keys));
+        }
+        return tenants;
+    }
+
+    private static Map<String, JsonNode> channels(JsonNode node) {
+        Map<String, JsonNode> channels = new LinkedHashMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return channels;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException("channels must be a mapping of channel id to its settings");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!ID.matcher(e.getKey()).matches()) {
+                throw new ConfigException("channels." + e.getKey() + ": a channel id is 1-64 letters, digits, '-' or '_'");
+            }
+            if (!e.getValue().isObject()) {
+                throw new ConfigException("channels." + e.getKey() + " must be a mapping");
+            }
+            channels.put(e.getKey(), e.getValue());
+        }
+        return channels;
+    }
+
+    static String text(JsonNode node, String key, String fallback) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? fallback : v.asText();
+    }
+
+    private static boolean bool(JsonNode node, String path, String key) {
+        String v = text(node, key, "false").trim().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new ConfigException(path + " must be true or false");
+    }
+
+    private static int intIn(JsonNode node, String path, String key, int min, int max) {
+        String v = text(node, key, "");
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new ConfigException(path + " must be between " + min + " and " + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(path + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    private static Duration duration(JsonNode node, String path, String key) {
+        String v = text(node, key, "");
+        Duration d = parseDuration(v);
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new ConfigException(path + " must be a positive duration such as PT30S or 30s, not '" + v + "'");
+        }
+        return d;
+    }
+
+    /** ISO-8601 ({@code PT30S}, {@code P1D}) or short forms ({@code 500ms}, {@code 30s}, {@code 5m}); null if neither. */
+    public static Duration parseDuration(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String s = v.trim();
+        Matcher m = SHORT_DURATION.matcher(s.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(s.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "vestnik-1";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package vestnik.gateway.config;
+
+import java.time.Duration;
+
+/**
+ * How the dispatcher treats work: {@code reclaimAfter} is how long a job may sit unacknowledged with a
+ * dead consumer before another takes it over (longer than any single send can take);
+ * {@code maxAttempts} and the backoff bound transient retries; {@code defaultTtl} applies to jobs
+ * that give none.
+ */
+public record DispatchConfig(
+        Duration reclaimAfter,
+        int maxAttempts,
+        Duration retryBase,
+        Duration retryMax,
+        Duration defaultTtl,
+        Duration maxTtl,
+        Duration schedulerInterval,
+        Duration retention) {
+}

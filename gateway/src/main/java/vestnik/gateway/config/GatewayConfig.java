@@ -1,0 +1,23 @@
+package vestnik.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration, typed. Channel sections stay as trees: each channel package reads its own
+ * record from its section, so the gateway needs no knowledge of channel settings.
+ */
+public record GatewayConfig(
+        String instanceId,
+        HttpConfig http,
+        RedisConfig redis,
+        DispatchConfig dispatch,
+        List<Tenant> tenants,
+        Map<String, JsonNode> channels) {
+
+    public GatewayConfig {
+        tenants = List.copyOf(tenants);
+        channels = Map.copyOf(channels);
+    }
+}

@@ -1,0 +1,4 @@
+package vestnik.gateway.config;
+
+public record HttpConfig(String host, int port, int maxBodyBytes) {
+}

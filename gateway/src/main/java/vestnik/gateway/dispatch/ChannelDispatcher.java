@@ -1,0 +1,267 @@
+package vestnik.gateway.dispatch;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vestnik.channels.common.Mask;
+import vestnik.channels.spi.Channel;
+import vestnik.channels.spi.ErrorClass;
+import vestnik.channels.spi.FailureCodes;
+import vestnik.channels.spi.MessageStatus;
+import vestnik.channels.spi.SendResult;
+import vestnik.gateway.ratelimit.RateLimiter;
+import vestnik.gateway.status.ReceiptIndex;
+import vestnik.gateway.status.ReceiptProcessor;
+import vestnik.gateway.status.StatusMetrics;
+import vestnik.gateway.store.MessageRecord;
+import vestnik.gateway.store.MessageRepository;
+import vestnik.gateway.store.RedisStore;
+
+/**
+ * Takes jobs for one channel from one shard's queue stream and hands them to the channel, never more at
+ * once than the channel can carry. The stream's consumer group makes the hand-over durable: an entry
+ * stays pending until its outcome is recorded (in the same Lua step that acknowledges it), so a crash
+ * leaves it pending; on start this consumer re-reads its own pending entries, and entries of a consumer
+ * that is gone are taken over after {@code reclaimAfter}.
+ */
+public final class ChannelDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelDispatcher.class);
+    private static final int MAX_BATCH = 256;
+    private static final long BLOCK_MS = 1000;
+
+    private final Vertx vertx;
+    private final RedisStore redis;
+    private final MessageRepository messages;
+    private final Channel channel;
+    private final String queueKey;
+    private final String consumerName;
+    private final RateLimiter limiter;
+    private final RetryPolicy retries;
+    private final ReceiptIndex receiptIndex;
+    private final ReceiptProcessor receipts;
+    private final StatusMetrics metrics;
+    private final Clock clock;
+    private final Duration reclaimAfter;
+    private final int capacity;
+    private final Set<String> active = new HashSet<>();
+
+    private RedisClusterAsyncCommands<String, String> blocking;
+    private Context context;
+    private int inFlight;
+    private boolean running;
+    private boolean reading;
+    private long reclaimTimer = -1;
+
+    public ChannelDispatcher(Vertx vertx, RedisStore redis, MessageRepository messages, Channel channel, int shard,
+                             String consumerName, RateLimiter limiter, RetryPolicy retries, ReceiptIndex receiptIndex,
+                             ReceiptProcessor receipts, StatusMetrics metrics, Clock clock, Duration reclaimAfter) {
+        this.vertx = vertx;
+        this.redis = redis;
+        this.messages = messages;
+        this.channel = channel;
+        this.queueKey = redis.keys().queue(shard, channel.id());
+        this.consumerName = consumerName;
+        this.limiter = limiter;
+        this.retries = retries;
+        this.receiptIndex = receiptIndex;
+        this.receipts = receipts;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.reclaimAfter = reclaimAfter;
+        this.capacity = Math.max(1, channel.maxInFlight());
+    }
+
+    /** Must be called on the Vert.x context that will run this dispatcher. */
+    public Future<Void> start() {
+        context = vertx.getOrCreateContext();
+        running = true;
+        blocking = redis.dedicatedCommands();
+        return redis.call(c -> c.xgroupCreate(XReadArgs.StreamOffset.from(queueKey, "0"), MessageRepository.GROUP,
+                        XGroupCreateArgs.Builder.mkstream()))
+                .recover(e -> String.valueOf(e.getMessage()).contains("BUSYGROUP")
+                        ? Future.succeededFuture("OK") : Future.failedFuture(e))
+                .compose(v -> recoverOwnPending())
+                .onSuccess(v -> {
+                    long period = Math.max(1000, reclaimAfter.toMillis() / 2);
+                    reclaimTimer = vertx.setPeriodic(period, id -> reclaimAbandoned());
+                    readLoop();
+                });
+    }
+
+    public void stop() {
+        running = false;
+        if (reclaimTimer >= 0) {
+            vertx.cancelTimer(reclaimTimer);
+        }
+    }
+
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /** Entries this consumer read but never finished (the process died): they are sent again now. */
+    private Future<Void> recoverOwnPending() {
+        return redis.call(c -> c.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName),
+                        XReadArgs.Builder.count(MAX_BATCH), XReadArgs.StreamOffset.from(queueKey, "0")))
+                .compose(entries -> {
+                    if (entries.isEmpty()) {
+                        return Future.succeededFuture();
+                    }
+                    log.info("channel {}: resuming {} job(s) left unfinished by the previous run", channel.id(), entries.size());
+                    Promise<Void> done = Promise.promise();
+                    processAll(entries, true, () -> recoverOwnPending().onComplete(done));
+                    return done.future();
+                });
+    }
+
+    private void processAll(List<StreamMessage<String, String>> entries, boolean recovering, Runnable afterAll) {
+        int[] left = {entries.size()};
+        for (StreamMessage<String, String> e : entries) {
+            process(e, recovering).onComplete(x -> {
+                if (--left[0] == 0) {
+                    afterAll.run();
+                }
+            });
+        }
+    }
+
+    private void readLoop() {
+        if (!running || reading || inFlight >= capacity) {
+            return;
+        }
+        reading = true;
+        int count = Math.min(MAX_BATCH, capacity - inFlight);
+        redis.on(blocking.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName),
+                        XReadArgs.Builder.block(BLOCK_MS).count(count), XReadArgs.StreamOffset.lastConsumed(queueKey)))
+                .onComplete(ar -> {
+                    reading = false;
+                    if (ar.failed()) {
+                        if (running) {
+                            log.warn("channel {}: reading the queue failed ({}); retrying in 1 s", channel.id(), ar.cause().getMessage());
+                            vertx.setTimer(1000, t -> readLoop());
+                        }
+                        return;
+                    }
+                    List<StreamMessage<String, String>> entries = ar.result();
+                    if (entries != null) {
+                        for (StreamMessage<String, String> e : entries) {
+                            process(e, false);
+                        }
+                    }
+                    readLoop();
+                });
+    }
+
+    /** Takes over entries that a dead consumer (or this one, before a restart) left pending too long. */
+    private void reclaimAbandoned() {
+        if (!running) {
+            return;
+        }
+        redis.call(c -> c.xautoclaim(queueKey, XAutoClaimArgs.Builder
+                        .xautoclaim(Consumer.from(MessageRepository.GROUP, consumerName), reclaimAfter, "0-0")
+                        .count(MAX_BATCH)))
+                .onSuccess(claimed -> {
+                    for (StreamMessage<String, String> e : claimed.getMessages()) {
+                        if (!active.contains(e.getId())) {
+                            log.info("channel {}: taking over job {} abandoned by a stopped dispatcher", channel.id(), e.getId());
+                            process(e, true);
+                        }
+                    }
+                })
+                .onFailure(e -> log.warn("channel {}: reclaiming abandoned jobs failed: {}", channel.id(), e.getMessage()));
+    }
+
+    private Future<Void> process(StreamMessage<String, String> entry, boolean recovering) {
+        String entryId = entry.getId();
+        Map<String, String> body = entry.getBody();
+        String id = body == null ? null : body.get("id");
+        if (id == null || !active.add(entryId)) {
+            return Future.succeededFuture();
+        }
+        inFlight++;
+        Instant start = clock.instant();
+        return messages.claim(channel.id(), entryId, id, recovering, start)
+                .compose(claim -> switch (claim.kind()) {
+                    case CLAIMED -> send(claim.message(), entryId, start);
+                    case EXPIRED -> {
+                        metrics.statusReached(channel.id(), MessageStatus.EXPIRED.wireName());
+                        yield Future.<Void>succeededFuture();
+                    }
+                    default -> Future.<Void>succeededFuture();
+                })
+                .onFailure(e -> log.warn("channel {}: job {} not finished, it stays pending: {}", channel.id(), id, e.getMessage()))
+                .onComplete(x -> {
+                    inFlight--;
+                    active.remove(entryId);
+                    context.runOnContext(v -> readLoop());
+                });
+    }
+
+    private Future<Void> send(MessageRecord m, String entryId, Instant start) {
+        Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
+        return permit
+                .compose(v -> channel.send(OutboundMessages.from(m))
+                        .recover(e -> Future.succeededFuture(new SendResult.Failed(ErrorClass.TRANSIENT,
+                                FailureCodes.PROVIDER_ERROR, null, "send failed: " + e.getMessage(), null))))
+                .compose(result -> {
+                    metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
+                    if (result instanceof SendResult.Accepted accepted) {
+                        return recordAccepted(m, entryId, accepted);
+                    }
+                    return recordFailure(m, entryId, (SendResult.Failed) result);
+                });
+    }
+
+    private Future<Void> recordAccepted(MessageRecord m, String entryId, SendResult.Accepted accepted) {
+        metrics.sent(channel.id());
+        // index first: a receipt that comes before 'sent' is recorded still finds its message
+        return receiptIndex.register(channel.id(), m.id(), accepted.providerIds())
+                .compose(v -> messages.accepted(m.id(), channel.id(), entryId, accepted.providerIds(), clock.instant()))
+                .compose(v -> receipts.applyParked(channel.id(), accepted.providerIds()));
+    }
+
+    private Future<Void> recordFailure(MessageRecord m, String entryId, SendResult.Failed failed) {
+        Instant now = clock.instant();
+        RetryPolicy.Decision decision = retries.decide(failed, m.attempts(), now, m.expiresAt());
+        String reason = failed.code() + (failed.providerCode() != null ? " (" + failed.providerCode() + ")" : "")
+                + ": " + failed.message();
+        if (decision instanceof RetryPolicy.Decision.Retry retry) {
+            metrics.retried(channel.id(), failed.errorClass().name().toLowerCase());
+            Map<String, String> fields = retry.countsAsAttempt() ? Map.of()
+                    : Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)));
+            return messages.transition(m.id(), channel.id(), MessageStatus.QUEUED, now,
+                    "retry at " + retry.at() + " after " + reason, entryId, retry.at(), false,
+                    MessageStatus.SENDING, fields).mapEmpty();
+        }
+        MessageStatus next = decision instanceof RetryPolicy.Decision.Expire ? MessageStatus.EXPIRED : MessageStatus.FAILED;
+        log.info("channel {}: message {} to {} {}: {}", channel.id(), m.id(), Mask.phone(m.phone()),
+                next.wireName(), failed.code());
+        metrics.failed(channel.id(), failed.errorClass().name().toLowerCase());
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("ec", next == MessageStatus.EXPIRED ? "ttl_expired" : failed.code());
+        fields.put("ecl", failed.errorClass().name().toLowerCase());
+        fields.put("em", next == MessageStatus.EXPIRED ? "the TTL ran out while retrying: " + reason : failed.message());
+        if (failed.providerCode() != null) {
+            fields.put("epc", failed.providerCode());
+        }
+        return messages.transition(m.id(), channel.id(), next, now, reason, entryId, null, false,
+                MessageStatus.SENDING, fields).mapEmpty();
+    }
+}

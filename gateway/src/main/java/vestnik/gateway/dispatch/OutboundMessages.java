@@ -1,0 +1,42 @@
+package vestnik.gateway.dispatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vestnik.channels.spi.OutboundMessage;
+import vestnik.channels.spi.Recipient;
+import vestnik.gateway.store.MessageRecord;
+
+/** Builds what a channel sends from what the store holds. */
+final class OutboundMessages {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OutboundMessages() {
+    }
+
+    static OutboundMessage from(MessageRecord m) {
+        return new OutboundMessage(m.id(), m.tenantId(), new Recipient(m.phone(), null, null, null), m.text(),
+                m.sender(), null, m.expiresAt(), m.attempts(), metadata(m.metadataJson()));
+    }
+
+    /** Top-level scalar values of the caller's metadata, as strings; nested values stay in the store only. */
+    private static Map<String, String> metadata(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (json == null || json.isEmpty()) {
+            return out;
+        }
+        try {
+            JsonNode n = JSON.readTree(json);
+            n.fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode()) {
+                    out.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        } catch (Exception e) {
+            // metadata was validated as a JSON object at intake; anything else is ignored here
+        }
+        return out;
+    }
+}

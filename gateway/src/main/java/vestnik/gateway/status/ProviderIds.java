@@ -1,0 +1,49 @@
+package vestnik.gateway.status;
+
+import java.math.BigInteger;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Matching a receipt's message id to the id the provider gave at submission. SMSCs disagree on how they
+ * write it: hex in submit_sm_resp and decimal in the receipt (jSMPP's own simulator does this), upper or
+ * lower case, with or without leading zeros. Submission ids are indexed in one normal form; a receipt's
+ * id is tried as written, then read as decimal written back in hex, then as hex written in decimal.
+ */
+public final class ProviderIds {
+
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
+    private static final int MAX_NUMERIC_DIGITS = 40;
+
+    private ProviderIds() {
+    }
+
+    /** Lower case, and without leading zeros when the id is a hex (or decimal) number. */
+    public static String normalize(String id) {
+        String s = id.trim().toLowerCase(Locale.ROOT);
+        if (HEX.matcher(s).matches()) {
+            String stripped = s.replaceFirst("^0+", "");
+            return stripped.isEmpty() ? "0" : stripped;
+        }
+        return s;
+    }
+
+    /** The normal forms a receipt id may correspond to, most likely first. */
+    public static List<String> candidates(String receiptId) {
+        String n = normalize(receiptId);
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        out.add(n);
+        if (n.length() <= MAX_NUMERIC_DIGITS) {
+            if (DECIMAL.matcher(n).matches()) {
+                out.add(new BigInteger(n, 10).toString(16));
+            }
+            if (HEX.matcher(n).matches()) {
+                out.add(new BigInteger(n, 16).toString(10));
+            }
+        }
+        return List.copyOf(out);
+    }
+}

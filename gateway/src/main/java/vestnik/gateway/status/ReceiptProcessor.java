@@ -1,0 +1,123 @@
+package vestnik.gateway.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vestnik.channels.spi.InboundEvent.StatusUpdate;
+import vestnik.channels.spi.MessageStatus;
+import vestnik.gateway.store.MessageRepository;
+
+/**
+ * Applies providers' reports (delivery receipts, messenger status callbacks) to messages. A report for
+ * an id not yet recorded is parked and applied when the submission is recorded, whichever comes first.
+ */
+public final class ReceiptProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptProcessor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reports that say the provider has the message are no news once it is {@code sent}. */
+    private static final Set<MessageStatus> APPLICABLE =
+            EnumSet.of(MessageStatus.DELIVERED, MessageStatus.READ, MessageStatus.FAILED, MessageStatus.EXPIRED);
+
+    private final ReceiptIndex index;
+    private final MessageRepository messages;
+    private final StatusMetrics metrics;
+    private final Clock clock;
+
+    public ReceiptProcessor(ReceiptIndex index, MessageRepository messages, StatusMetrics metrics, Clock clock) {
+        this.index = index;
+        this.messages = messages;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Completes once the report is applied or durably parked. */
+    public Future<Void> accept(StatusUpdate update) {
+        if (!APPLICABLE.contains(update.status())) {
+            return Future.succeededFuture();
+        }
+        return index.lookup(update.channelId(), update.providerId()).compose(found -> {
+            if (found.isPresent()) {
+                return apply(update, found.get());
+            }
+            return index.parkOrphan(update.channelId(), update.providerId(), toJson(update))
+                    .compose(v -> index.lookup(update.channelId(), update.providerId()))
+                    .compose(again -> {
+                        if (again.isEmpty()) {
+                            metrics.receiptParked(update.channelId());
+                            return Future.succeededFuture();
+                        }
+                        // the submission was recorded meanwhile: whoever removes the parked copy applies it
+                        return index.dropOrphan(update.channelId(), update.providerId())
+                                .compose(mine -> mine ? apply(update, again.get()) : Future.succeededFuture());
+                    });
+        });
+    }
+
+    /** Called once a submission's provider ids are indexed: applies receipts that overtook it. */
+    public Future<Void> applyParked(String channelId, List<String> providerIds) {
+        return index.takeOrphans(channelId, providerIds).compose(parked -> {
+            List<Future<Void>> applied = new ArrayList<>();
+            for (String json : parked) {
+                StatusUpdate update = fromJson(json);
+                if (update == null) {
+                    continue;
+                }
+                applied.add(index.dropOrphan(channelId, update.providerId())
+                        .compose(v -> index.lookup(channelId, update.providerId()))
+                        .compose(ref -> ref.isPresent() ? apply(update, ref.get()) : Future.succeededFuture()));
+            }
+            return Future.all(applied).mapEmpty();
+        });
+    }
+
+    private Future<Void> apply(StatusUpdate update, ReceiptIndex.PartRef ref) {
+        String detail = update.detail() != null ? update.detail() : "provider reported " + update.status().wireName();
+        return messages.applyPartStatus(ref.messageId(), ref.part(), ref.parts(), update.status(), clock.instant(), update.at(),
+                        detail, update.errorCode())
+                .map(result -> {
+                    if (result.moved()) {
+                        metrics.statusReached(update.channelId(), result.status());
+                    }
+                    return (Void) null;
+                })
+                .onFailure(e -> log.warn("receipt for message {} not applied: {}", ref.messageId(), e.getMessage()));
+    }
+
+    private static String toJson(StatusUpdate u) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("channelId", u.channelId());
+        n.put("providerId", u.providerId());
+        n.put("status", u.status().wireName());
+        n.put("errorCode", u.errorCode());
+        n.put("detail", u.detail());
+        n.put("at", u.at() == null ? null : u.at().toString());
+        return n.toString();
+    }
+
+    private static StatusUpdate fromJson(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            MessageStatus status = MessageStatus.fromWireName(n.path("status").asText()).orElse(null);
+            if (status == null) {
+                return null;
+            }
+            return new StatusUpdate(n.path("channelId").asText(), n.path("providerId").asText(), status,
+                    n.hasNonNull("errorCode") ? n.get("errorCode").asText() : null,
+                    n.hasNonNull("detail") ? n.get("detail").asText() : null,
+                    n.hasNonNull("at") ? Instant.parse(n.get("at").asText()) : null);
+        } catch (Exception e) {
+            log.warn("unreadable parked receipt dropped: {}", e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package vestnik.gateway.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * Every Redis key name, in one place. A message's hash, its event list, its idempotency key, the
+ * queue stream it waits in and the due set all carry the same hash tag {@code {sN}}, so one Lua script
+ * can change them atomically even on a Redis Cluster. Receipt and inbound keys are tagged by their own
+ * ids: they are read before the message they belong to is known.
+ */
+public final class Keys {
+
+    private static final String P = "vn:";
+    private final int shards;
+
+    public Keys(int shards) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("shards must be at least 1");
+        }
+        this.shards = shards;
+    }
+
+    public int shards() {
+        return shards;
+    }
+
+    public int shardOf(String id) {
+        if (shards == 1) {
+            return 0;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(id.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % shards);
+    }
+
+    public int shardOfExternalId(String tenantId, String externalId) {
+        return shardOf(tenantId + '\n' + externalId);
+    }
+
+    private static String tag(int shard) {
+        return "{s" + shard + "}";
+    }
+
+    public String message(String id) {
+        return messagePrefix(shardOf(id)) + id;
+    }
+
+    public String events(String id) {
+        return eventsPrefix(shardOf(id)) + id;
+    }
+
+    /** For scripts that find a shard's messages by id (the due set holds ids only). */
+    public String messagePrefix(int shard) {
+        return P + tag(shard) + ":msg:";
+    }
+
+    public String eventsPrefix(int shard) {
+        return P + tag(shard) + ":ev:";
+    }
+
+    public String externalId(String tenantId, String externalId) {
+        return P + tag(shardOfExternalId(tenantId, externalId)) + ":ext:" + tenantId + ":" + externalId;
+    }
+
+    public String queue(int shard, String channelId) {
+        return P + tag(shard) + ":q:" + channelId;
+    }
+
+    public String queuePrefix(int shard) {
+        return P + tag(shard) + ":q:";
+    }
+
+    public String due(int shard) {
+        return P + tag(shard) + ":due";
+    }
+
+    public String receiptIndex(String channelId, String normalizedProviderId) {
+        return P + "rc:{" + channelId + ":" + normalizedProviderId + "}";
+    }
+
+    public String orphanReceipt(String channelId, String normalizedProviderId) {
+        return P + "ro:{" + channelId + ":" + normalizedProviderId + "}";
+    }
+
+    public String inboundFragments(String channelId, String sender, String reference) {
+        return P + "mf:{" + channelId + ":" + sender + ":" + reference + "}";
+    }
+
+    public String inbound(String id) {
+        return P + "in:{" + id + "}";
+    }
+
+    public String inboundStream() {
+        return P + "inbound";
+    }
+
+    public String inboundDedup(String channelId, String dedupKey) {
+        return P + "dd:{" + channelId + ":" + dedupKey + "}";
+    }
+
+    public String rateBucket(String name) {
+        return P + "rl:{" + name + "}";
+    }
+}

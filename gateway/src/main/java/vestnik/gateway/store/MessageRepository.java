@@ -1,0 +1,201 @@
+package vestnik.gateway.store;
+
+import io.lettuce.core.ScriptOutputType;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vestnik.channels.spi.MessageStatus;
+
+/** Messages in Redis: every change of state is one Lua script, so a crash never leaves half a change. */
+public final class MessageRepository {
+
+    public static final String GROUP = "dispatch";
+
+    /** What intake did: stored a new message, or found the one already stored for the externalId. */
+    public record IntakeResult(String id, boolean created) {
+    }
+
+    /** The outcome of a conditional transition: done, or refused because the message was elsewhere. */
+    public record TransitionResult(boolean applied, String previousStatus) {
+        public boolean missing() {
+            return !applied && previousStatus == null;
+        }
+    }
+
+    /** A claimed message with its stored fields, or why nothing is to be sent. */
+    public record Claim(Kind kind, MessageRecord message) {
+        public enum Kind { CLAIMED, SKIPPED, EXPIRED, GONE }
+    }
+
+    private final RedisStore redis;
+    private final Keys keys;
+    private final Scripts scripts;
+    private final long retentionSeconds;
+
+    public MessageRepository(RedisStore redis, Scripts scripts, long retentionSeconds) {
+        this.redis = redis;
+        this.keys = redis.keys();
+        this.scripts = scripts;
+        this.retentionSeconds = retentionSeconds;
+    }
+
+    public Keys keys() {
+        return keys;
+    }
+
+    public Future<IntakeResult> create(NewMessage m) {
+        boolean scheduled = m.sendAt() != null && m.sendAt().isAfter(m.createdAt());
+        MessageStatus status = scheduled ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
+        int shard = keys.shardOf(m.id());
+        boolean hasExt = m.externalId() != null;
+        String extKey = hasExt ? keys.externalId(m.tenantId(), m.externalId()) : keys.message(m.id());
+
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("t", m.tenantId());
+        f.put("c", m.channelId());
+        f.put("st", status.wireName());
+        f.put("tx", m.text());
+        f.put("sg", Integer.toString(m.segments()));
+        f.put("ca", Long.toString(m.createdAt().toEpochMilli()));
+        f.put("ua", Long.toString(m.createdAt().toEpochMilli()));
+        f.put("ea", Long.toString(m.expiresAt().toEpochMilli()));
+        f.put("at", "0");
+        putIf(f, "x", m.externalId());
+        putIf(f, "xk", hasExt ? extKey : null);
+        putIf(f, "ph", m.phone());
+        putIf(f, "snd", m.sender());
+        putIf(f, "md", m.metadataJson());
+        if (scheduled) {
+            f.put("sa", Long.toString(m.sendAt().toEpochMilli()));
+        }
+        List<String> args = new ArrayList<>(List.of(
+                m.id(),
+                hasExt ? "1" : "0",
+                status.wireName(),
+                scheduled ? Long.toString(m.sendAt().toEpochMilli()) : "0",
+                MessageEvent.json(status, m.createdAt(), scheduled ? "scheduled for " + m.sendAt() : "accepted"),
+                Long.toString(retentionSeconds)));
+        f.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        String[] k = {keys.message(m.id()), keys.events(m.id()), extKey, keys.queue(shard, m.channelId()), keys.due(shard)};
+        return redis.<List<Object>>on(scripts.intake.run(redis.commands(), ScriptOutputType.MULTI, k, args.toArray(String[]::new)))
+                .map(r -> new IntakeResult((String) r.get(1), "created".equals(r.get(0))));
+    }
+
+    public Future<Optional<MessageRecord>> find(String id) {
+        return redis.call(c -> c.hgetall(keys.message(id)))
+                .map(h -> h == null || h.isEmpty() ? Optional.<MessageRecord>empty() : Optional.of(MessageRecord.fromHash(id, h)));
+    }
+
+    public Future<List<MessageEvent>> events(String id) {
+        return redis.call(c -> c.lrange(keys.events(id), 0, -1))
+                .map(list -> list.stream().map(MessageEvent::parse).toList());
+    }
+
+    public Future<Claim> claim(String channelId, String entryId, String id, boolean recovering, Instant now) {
+        String[] k = {keys.message(id), keys.events(id), keys.queue(keys.shardOf(id), channelId)};
+        return redis.<List<Object>>on(scripts.claim.run(redis.commands(), ScriptOutputType.MULTI, k,
+                        entryId, Long.toString(now.toEpochMilli()), now.toString(), recovering ? "1" : "0",
+                        Long.toString(retentionSeconds), GROUP))
+                .map(r -> {
+                    String kind = (String) r.get(0);
+                    switch (kind) {
+                        case "claimed":
+                            Map<String, String> h = new LinkedHashMap<>();
+                            for (int i = 1; i + 1 < r.size(); i += 2) {
+                                h.put((String) r.get(i), (String) r.get(i + 1));
+                            }
+                            return new Claim(Claim.Kind.CLAIMED, MessageRecord.fromHash(id, h));
+                        case "expired":
+                            return new Claim(Claim.Kind.EXPIRED, null);
+                        case "gone":
+                            return new Claim(Claim.Kind.GONE, null);
+                        default:
+                            return new Claim(Claim.Kind.SKIPPED, null);
+                    }
+                });
+    }
+
+    /**
+     * Moves a message to {@code next} if the transition table allows it.
+     *
+     * @param entryId   the queue entry to acknowledge with it, or null
+     * @param dueAt     put the message in the due set for this time, or null
+     * @param required  the status it must be in now, or null for any status the table allows
+     */
+    public Future<TransitionResult> transition(String id, String channelId, MessageStatus next, Instant now,
+                                               String detail, String entryId, Instant dueAt, boolean removeFromDue,
+                                               MessageStatus required, Map<String, String> fields) {
+        int shard = keys.shardOf(id);
+        List<String> args = new ArrayList<>(List.of(
+                next.wireName(),
+                Long.toString(now.toEpochMilli()),
+                MessageEvent.json(next, now, detail),
+                entryId == null ? "" : entryId,
+                dueAt == null ? "" : Long.toString(dueAt.toEpochMilli()),
+                removeFromDue ? "1" : "0",
+                Long.toString(retentionSeconds),
+                required == null ? "" : required.wireName(),
+                id,
+                GROUP));
+        fields.forEach((k, v) -> {
+            args.add(k);
+            args.add(v == null ? "" : v);
+        });
+        String[] k = {keys.message(id), keys.events(id), keys.queue(shard, channelId == null ? "" : channelId), keys.due(shard)};
+        return redis.<List<Object>>on(scripts.transition.run(redis.commands(), ScriptOutputType.MULTI, k, args.toArray(String[]::new)))
+                .map(r -> {
+                    String kind = (String) r.get(0);
+                    String previous = r.size() > 1 ? (String) r.get(1) : null;
+                    return new TransitionResult("ok".equals(kind), previous);
+                });
+    }
+
+    /** Records the provider's ids and moves the message to {@code sent}, acknowledging its queue entry. */
+    public Future<String> accepted(String id, String channelId, String entryId, List<String> providerIds, Instant now) {
+        String[] k = {keys.message(id), keys.events(id), keys.queue(keys.shardOf(id), channelId)};
+        String detail = providerIds.size() == 1 ? "provider id " + providerIds.get(0)
+                : providerIds.size() + " parts, provider ids " + String.join(", ", providerIds);
+        return redis.<List<Object>>on(scripts.accepted.run(redis.commands(), ScriptOutputType.MULTI, k,
+                        entryId, Long.toString(now.toEpochMilli()), MessageEvent.json(MessageStatus.SENT, now, detail),
+                        String.join(MessageRecord.PROVIDER_ID_SEPARATOR, providerIds), Integer.toString(providerIds.size()),
+                        Long.toString(retentionSeconds), GROUP))
+                .map(r -> r.size() > 1 ? (String) r.get(1) : null);
+    }
+
+    /** What a part report did: {@code moved} when the message changed status, and its status after. */
+    public record PartResult(boolean moved, String status) {
+    }
+
+    /** Applies a provider's report on part {@code partIndex} (1-based). */
+    public Future<PartResult> applyPartStatus(String id, int partIndex, int partCount, MessageStatus partStatus,
+                                              Instant now, Instant eventTime, String detail, String providerErrorCode) {
+        String[] k = {keys.message(id), keys.events(id)};
+        return redis.<List<Object>>on(scripts.receipt.run(redis.commands(), ScriptOutputType.MULTI, k,
+                        Integer.toString(partIndex), partStatus.wireName(), Long.toString(now.toEpochMilli()),
+                        (eventTime == null ? now : eventTime).toString(), detail == null ? "" : detail,
+                        providerErrorCode == null ? "" : providerErrorCode, Long.toString(retentionSeconds),
+                        Integer.toString(partCount)))
+                .map(r -> new PartResult("moved".equals(r.get(0)), r.size() > 1 ? (String) r.get(1) : null));
+    }
+
+    /** Moves due messages of one shard into their queues; answers how many moved. */
+    public Future<Long> promoteDue(int shard, Instant now, int limit) {
+        String[] k = {keys.due(shard)};
+        return redis.<Long>on(scripts.promote.run(redis.commands(), ScriptOutputType.INTEGER, k,
+                Long.toString(now.toEpochMilli()), Integer.toString(limit), keys.messagePrefix(shard), keys.eventsPrefix(shard),
+                keys.queuePrefix(shard), now.toString()));
+    }
+
+    private static void putIf(Map<String, String> f, String k, String v) {
+        if (v != null) {
+            f.put(k, v);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+-- Moves messages whose time has come from the due set into their channel's queue. Safe to run in
+-- several gateways at once: ZREM decides which one moves a message, so none is queued twice.
+-- KEYS: 1 due set
+-- ARGV: 1 now ms, 2 limit, 3 message key prefix, 4 event key prefix, 5 queue key prefix, 6 now iso
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local moved = 0
+for _, id in ipairs(ids) do
+  if redis.call('ZREM', KEYS[1], id) == 1 then
+    local key = ARGV[3] .. id
+    local m = redis.call('HMGET', key, 'st', 'c')
+    local st, channel = m[1], m[2]
+    if st == 'scheduled' or st == 'queued' then
+      if st == 'scheduled' then
+        redis.call('HSET', key, 'st', 'queued', 'ua', ARGV[1])
+        redis.call('RPUSH', ARGV[4] .. id, cjson.encode({status = 'queued', at = ARGV[6], detail = 'send time reached'}))
+      end
+      redis.call('XADD', ARGV[5] .. channel, '*', 'id', id)
+      moved = moved + 1
+    end
+  end
+end
+return moved

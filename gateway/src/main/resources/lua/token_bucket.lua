@@ -1,0 +1,23 @@
+-- A token bucket shared by every gateway on this Redis. The request is always granted, possibly on
+-- credit: the answer is how many milliseconds the caller must wait before using it. Waiting callers
+-- therefore queue up in Redis order and the rate holds across processes.
+-- KEYS: 1 bucket hash
+-- ARGV: 1 rate per second, 2 burst, 3 tokens requested
+local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local requested = tonumber(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
+local tokens = tonumber(b[1]) or burst
+local ts = tonumber(b[2]) or now
+if now > ts then
+  tokens = math.min(burst, tokens + (now - ts) * rate / 1000)
+end
+tokens = tokens - requested
+redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', math.max(now, ts))
+redis.call('PEXPIRE', KEYS[1], math.max(60000, math.ceil((burst - tokens) * 1000 / rate) * 2))
+if tokens >= 0 then
+  return 0
+end
+return math.ceil(-tokens * 1000 / rate)
