@@ -1,6 +1,8 @@
 package vestnik.channels.viber;
 
 import io.vertx.core.Future;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,19 @@ public final class ViberChannel implements Channel {
 
     public ViberConfig config() {
         return config;
+    }
+
+    /**
+     * The link to put into an SMS so that the user opens this bot carrying {@code token}: Viber hands it back
+     * as the {@code context} of {@code conversation_started}, which becomes a link request. Empty when
+     * {@code chatUri} is not configured.
+     */
+    public Optional<String> deepLink(String token) {
+        if (config.chatUri() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("viber://pa?chatURI=" + URLEncoder.encode(config.chatUri(), StandardCharsets.UTF_8)
+                + "&context=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
  * @param authToken      the bot's token: sent as {@code X-Viber-Auth-Token} and the key of callback signatures
  * @param senderName     the name shown as the sender when a message names none (Viber allows 28 characters)
  * @param senderAvatar   an avatar URL shown with the sender, or null
+ * @param chatUri        the bot's public URI (its {@code chatURI}), used in deep links; null when links are not offered
  * @param baseUrl        the REST Bot API root, without a trailing slash
  * @param rate           messages per second the gateway's limiter allows this account (Viber's own limit is not published)
  * @param requestTimeout how long one API call may take before it counts as a transient failure
@@ -24,6 +25,7 @@ public record ViberConfig(
         String authToken,
         String senderName,
         String senderAvatar,
+        String chatUri,
         String baseUrl,
         int rate,
         Duration requestTimeout) {
@@ -44,6 +46,7 @@ public record ViberConfig(
             String authToken,
             String senderName,
             String senderAvatar,
+            String chatUri,
             String baseUrl,
             Integer rate,
             Integer requestTimeoutMs) {
@@ -80,14 +83,15 @@ public record ViberConfig(
             throw new IllegalArgumentException(prefix + "requestTimeoutMs must be positive");
         }
         String avatar = s.senderAvatar() == null || s.senderAvatar().isBlank() ? null : s.senderAvatar();
-        return new ViberConfig(token, name, avatar, baseUrl, rate, timeout);
+        String chatUri = s.chatUri() == null || s.chatUri().isBlank() ? null : s.chatUri().strip();
+        return new ViberConfig(token, name, avatar, chatUri, baseUrl, rate, timeout);
     }
 
     /** The token is a credential: a config that reaches a log shows only that it is set. */
     @Override
     public String toString() {
         return "ViberConfig[authToken=***, senderName=" + senderName + ", senderAvatar=" + senderAvatar
-                + ", baseUrl=" + baseUrl + ", rate=" + rate + ", requestTimeout=" + requestTimeout + "]";
+                + ", chatUri=" + chatUri + ", baseUrl=" + baseUrl + ", rate=" + rate + ", requestTimeout=" + requestTimeout + "]";
     }
 
     private static String required(String prefix, String key, String value) {

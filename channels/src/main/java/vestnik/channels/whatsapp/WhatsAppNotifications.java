@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vestnik.channels.spi.FailureCodes;
 import vestnik.channels.spi.InboundEvent;
 import vestnik.channels.spi.InboundEvent.InboundMessage;
 import vestnik.channels.spi.InboundEvent.OptOut;
@@ -23,8 +24,9 @@ import vestnik.channels.spi.Sender;
  *   <li>{@code messages[]}: a debtor's message, from {@code +<wa_id>} with the profile name from
  *       {@code contacts[]}; a reply names the message it answers in {@code context.id}.
  *   <li>{@code statuses[]}: receipts keyed by the wamid. Out-of-order and repeated ones are all emitted;
- *       keeping the status monotonic is the gateway's. A {@code failed} with 131050 (the user stopped
- *       marketing messages) is also an opt-out of this channel.
+ *       keeping the status monotonic is the gateway's. A {@code failed} whose code {@link WhatsAppErrors}
+ *       calls an opt-out (131050, the user stopped marketing messages) is also an {@link OptOut} by phone,
+ *       since that is how the gateway learns of it without knowing Meta's codes.
  *   <li>{@code errors[]} (system-level, with no message id): they can move no message's status and the SPI
  *       has no event for them, so they come back as {@link SystemError}s for the webhook to log and count.
  * </ul>
@@ -33,8 +35,6 @@ final class WhatsAppNotifications {
 
     static final String TYPE = "type";
     static final int MAX_DETAIL = 200;
-    /** Meta's "user stopped marketing messages": the provider's unsubscribe signal. */
-    static final int STOPPED_MARKETING = 131050;
 
     /** A system-level error Meta reported outside any message: its code and title, no personal data. */
     record SystemError(int code, String title) {
@@ -158,8 +158,9 @@ final class WhatsAppNotifications {
         }
         StatusUpdate update = new StatusUpdate(channelId, wamid, status.get(), errorCode, detail, at);
         String recipient = text(s, "recipient_id");
-        if (status.get() == MessageStatus.FAILED && error.path("code").asInt() == STOPPED_MARKETING && recipient != null) {
-            OptOut optOut = new OptOut(channelId, Sender.phone("+" + recipient), "whatsapp " + STOPPED_MARKETING, at);
+        if (status.get() == MessageStatus.FAILED && errorCode != null && recipient != null
+                && FailureCodes.RECIPIENT_OPTED_OUT.equals(WhatsAppErrors.forCode(error.path("code").asInt()).code())) {
+            OptOut optOut = new OptOut(channelId, Sender.phone("+" + recipient), "whatsapp " + errorCode, at);
             return List.of(update, optOut);
         }
         return List.of(update);

@@ -278,6 +278,18 @@ class ViberChannelTest {
     }
 
     @Test
+    @DisplayName("a deep link carries the bot's chatURI and the one-time token as context; without chatUri there is none")
+    void deepLink() throws Exception {
+        JsonNode section = JSON.readTree("{\"type\":\"viber\",\"authToken\":\"t\",\"senderName\":\"Demo\","
+                + "\"chatUri\":\"vestnik-demo\"}");
+        ViberChannel linked = (ViberChannel) new ViberChannelFactory().create("vb", section, vertx, new SimpleMeterRegistry());
+
+        assertThat(linked.deepLink("k7Qz-1")).contains("viber://pa?chatURI=vestnik-demo&context=k7Qz-1");
+        assertThat(channel.deepLink("k7Qz-1")).isEmpty();
+        await(linked.stop());
+    }
+
+    @Test
     @DisplayName("texts up to 7000 characters pass the content check; longer or empty ones are refused up front")
     void contentCheck() {
         assertThat(channel.checkContent("я".repeat(7000))).isEmpty();

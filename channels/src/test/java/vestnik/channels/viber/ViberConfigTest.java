@@ -35,13 +35,15 @@ class ViberConfigTest {
     @DisplayName("rate, timeout and avatar can be set, a trailing slash on baseUrl is dropped, baseUrl has a default")
     void optionalKeys() throws Exception {
         ViberConfig config = ViberConfig.from("vb", section("{\"type\":\"viber\",\"authToken\":\"t\",\"senderName\":\"Demo\","
-                + "\"senderAvatar\":\"https://x.example/a.jpg\",\"rate\":5,\"requestTimeoutMs\":2500,"
+                + "\"senderAvatar\":\"https://x.example/a.jpg\",\"chatUri\":\"vestnik-demo\",\"rate\":5,\"requestTimeoutMs\":2500,"
                 + "\"baseUrl\":\"http://127.0.0.1:8080/pa/\"}"));
         ViberConfig defaults = ViberConfig.from("vb", section("{\"type\":\"viber\",\"authToken\":\"t\",\"senderName\":\"Demo\"}"));
 
         assertThat(config.rate()).isEqualTo(5);
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.senderAvatar()).isEqualTo("https://x.example/a.jpg");
+        assertThat(config.chatUri()).isEqualTo("vestnik-demo");
+        assertThat(defaults.chatUri()).isNull();
         assertThat(config.baseUrl()).isEqualTo("http://127.0.0.1:8080/pa");
         assertThat(defaults.baseUrl()).isEqualTo(ViberConfig.DEFAULT_BASE_URL);
     }
