@@ -23,6 +23,8 @@ public final class ChannelRegistry {
     public static ChannelRegistry builtIn() {
         return new ChannelRegistry(List.of(
                 // one line per channel package
+                new vestnik.channels.telegram.TelegramChannelFactory(),
+                new vestnik.channels.max.MaxChannelFactory()
         ));
     }
 
