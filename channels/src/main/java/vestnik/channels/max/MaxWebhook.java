@@ -86,10 +86,9 @@ public final class MaxWebhook implements WebhookReceiver {
                 secret.set(newSecret);
                 return Future.succeededFuture();
             }
-            String why = reply.json() == null ? "" : reply.json().path("message").asText("");
             var failed = MaxErrors.classify(reply.status(), reply.json(), reply.retryAfterHeader());
             return Future.failedFuture(new IllegalStateException("MAX refused the subscription (" + reply.status() + " "
-                    + failed.providerCode() + ")" + (why.isEmpty() ? "" : ": " + failed.message())));
+                    + failed.providerCode() + "): " + failed.message()));
         });
     }
 }
