@@ -86,6 +86,10 @@ public final class MaxWebhook implements WebhookReceiver {
                 secret.set(newSecret);
                 return Future.succeededFuture();
             }
+            if (reply.ok()) {
+                String why = reply.json() == null ? "" : MaxErrors.withoutIds(reply.json().path("message").asText(""));
+                return Future.failedFuture(new IllegalStateException("MAX did not take the subscription: " + why));
+            }
             var failed = MaxErrors.classify(reply.status(), reply.json(), reply.retryAfterHeader());
             return Future.failedFuture(new IllegalStateException("MAX refused the subscription (" + reply.status() + " "
                     + failed.providerCode() + "): " + failed.message()));

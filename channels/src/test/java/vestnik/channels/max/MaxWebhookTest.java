@@ -168,6 +168,16 @@ class MaxWebhookTest {
     }
 
     @Test
+    @DisplayName("a 200 with success=false is a refusal too")
+    void registerNotSuccessful() {
+        max.stubFor(post("/subscriptions").willReturn(okJson("{\"success\":false,\"message\":\"url must be https\"}")));
+
+        assertThat(Fixtures.awaitFailure(receiver.register("http://gateway.example.com/webhooks/max", "New-secret-2")))
+                .hasMessageContaining("url must be https");
+        assertThat(receiver.handle(request("New-secret-2", Fixtures.bytes("max-update-bot-started.json"))).status()).isEqualTo(401);
+    }
+
+    @Test
     @DisplayName("a secret MAX would refuse is refused before any call")
     void registerBadSecret() {
         assertThat(Fixtures.awaitFailure(receiver.register("https://gateway.example.com/webhooks/max", "abc")))
