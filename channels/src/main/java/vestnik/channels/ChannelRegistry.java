@@ -10,6 +10,10 @@ import java.util.Optional;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelFactory;
 import vestnik.channels.spi.ChannelType;
+import vestnik.channels.max.MaxChannelFactory;
+import vestnik.channels.telegram.TelegramChannelFactory;
+import vestnik.channels.viber.ViberChannelFactory;
+import vestnik.channels.whatsapp.WhatsAppChannelFactory;
 
 /** The one place that knows every channel implementation: adding a channel is one line in {@link #builtIn()}. */
 public final class ChannelRegistry {
@@ -21,11 +25,13 @@ public final class ChannelRegistry {
     }
 
     public static ChannelRegistry builtIn() {
-        return new ChannelRegistry(List.of(
-                // one line per channel package
-                new vestnik.channels.viber.ViberChannelFactory(),
-                new vestnik.channels.whatsapp.WhatsAppChannelFactory()
-        ));
+        // an array literal, so every line (trailing comma included) is added or removed on its own
+        return new ChannelRegistry(List.of(new ChannelFactory[] {
+            new TelegramChannelFactory(),
+            new MaxChannelFactory(),
+            new ViberChannelFactory(),
+            new WhatsAppChannelFactory(),
+        }));
     }
 
     public Optional<ChannelFactory> factory(ChannelType type) {
