@@ -21,6 +21,7 @@ import vestnik.channels.ChannelRegistry;
 import vestnik.channels.spi.Channel;
 import vestnik.gateway.api.ApiRouter;
 import vestnik.gateway.api.HealthApi;
+import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessagesApi;
 import vestnik.gateway.config.ConfigException;
 import vestnik.gateway.config.GatewayConfig;
@@ -118,6 +119,7 @@ public final class Gateway extends VerticleBase {
         JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock);
         MessagesApi messagesApi = new MessagesApi(messages, parser, metrics, clock);
         HealthApi health = new HealthApi(redis, channels.values());
+        HooksApi hooks = new HooksApi(channels::get, recorder, prometheus);
 
         return Future.all(started)
                 .compose(v -> {
@@ -146,7 +148,7 @@ public final class Gateway extends VerticleBase {
                                     .setPort(config.http().port())
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
-                                    messagesApi, health, prometheus))
+                                    messagesApi, hooks, health, prometheus))
                             .listen();
                 })
                 .map(s -> {

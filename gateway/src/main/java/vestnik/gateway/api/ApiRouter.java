@@ -10,11 +10,13 @@ import vestnik.gateway.config.Tenant;
 /** The routes; each resource's handlers live in their own class. */
 public final class ApiRouter {
 
+    private static final long HOOK_BODY_LIMIT = 10L * 1024 * 1024;
+
     private ApiRouter() {
     }
 
     public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
-                                HealthApi health, PrometheusMeterRegistry prometheus) {
+                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -23,6 +25,12 @@ public final class ApiRouter {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));
+
+        // providers' pushes: raw bytes, authenticated by each channel; e-mail can be larger than a job
+        router.route("/hooks/*").handler(BodyHandler.create(false).setBodyLimit(HOOK_BODY_LIMIT));
+        router.route(HttpMethod.POST, "/hooks/:channelId").handler(hooks::handle);
+        router.route(HttpMethod.GET, "/hooks/:channelId").handler(hooks::handle);
+        router.route(HttpMethod.POST, "/hooks/:channelId/*").handler(hooks::handle);
 
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.route("/v1/*").handler(auth::handle);
