@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vestnik.templates.model.TenantProfile;
@@ -23,7 +22,7 @@ import vestnik.templates.render.RenderedContent;
  */
 final class IdentificationRule implements LintRule {
 
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d[\\d\\s\\u00A0\\-()]{5,}\\d");
+    private static final String SEPARATORS = "[\\s\\u00A0\\u202F\\-().]*";
 
     @Override
     public List<Finding> check(LintSubject s) {
@@ -104,14 +103,24 @@ final class IdentificationRule implements LintRule {
     }
 
     private static boolean mentionsPhone(String text, Set<String> phones) {
-        Matcher m = PHONE_LIKE.matcher(text);
-        while (m.find()) {
-            String found = m.group();
-            String e164 = Phone.parse(found).map(Phone::e164).orElse(found);
-            if (phones.contains(e164)) {
-                return true;
-            }
+        return phones.stream().anyMatch(p -> spelledAnyWay(p).matcher(text).find());
+    }
+
+    /**
+     * A number in any spelling: {@code +78005553535} matches "8 800 555-35-35", "+7 (800) 5553535", "8-800-555-35-35";
+     * a value that is not a phone number must appear literally.
+     */
+    private static Pattern spelledAnyWay(String phone) {
+        if (!phone.startsWith("+")) {
+            return Pattern.compile(Pattern.quote(phone));
         }
-        return phones.stream().anyMatch(text::contains);
+        String digits = phone.substring(1);
+        boolean russian = digits.length() == 11 && digits.startsWith("7");
+        String significant = russian ? digits.substring(1) : digits;
+        StringBuilder regex = new StringBuilder("(?<!\\d)").append(russian ? "(?:\\+?7|8)?" : "\\+?");
+        for (char d : significant.toCharArray()) {
+            regex.append(SEPARATORS).append(d);
+        }
+        return Pattern.compile(regex.append("(?!\\d)").toString());
     }
 }
