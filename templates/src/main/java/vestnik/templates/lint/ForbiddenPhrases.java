@@ -1,5 +1,7 @@
 package vestnik.templates.lint;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +41,7 @@ public final class ForbiddenPhrases {
     }
 
     /** @throws IllegalArgumentException for a blank phrase or a {@code *} that does not end a word */
+    @JsonCreator
     public static ForbiddenPhrases of(List<String> phrases) {
         return new ForbiddenPhrases(phrases);
     }
@@ -73,6 +76,7 @@ public final class ForbiddenPhrases {
         }
     }
 
+    @JsonValue
     public List<String> phrases() {
         return phrases;
     }
