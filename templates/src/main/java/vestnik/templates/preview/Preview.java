@@ -1,6 +1,8 @@
 package vestnik.templates.preview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ public record Preview(String templateKey, Integer templateVersion, Map<String, C
                       List<String> sampled) {
 
     public Preview {
-        channels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channels));
+        channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
         sampled = List.copyOf(sampled);
     }
 }

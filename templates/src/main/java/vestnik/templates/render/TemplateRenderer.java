@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -222,7 +223,7 @@ public final class TemplateRenderer {
     }
 
     private static List<Problem> dedupe(List<Problem> problems) {
-        return List.copyOf(new java.util.LinkedHashSet<>(problems));
+        return List.copyOf(new LinkedHashSet<>(problems));
     }
 
     /** Evaluates the texts of one variant, collecting problems instead of stopping at the first. */

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import vestnik.templates.model.VariableType;
 
@@ -179,10 +181,10 @@ public final class ValueConverter {
     }
 
     private static String describe(Object raw) {
-        if (raw instanceof java.util.Map) {
+        if (raw instanceof Map) {
             return "an object";
         }
-        if (raw instanceof java.util.Collection || raw.getClass().isArray()) {
+        if (raw instanceof Collection || raw.getClass().isArray()) {
             return "a list";
         }
         if (raw instanceof Boolean b) {

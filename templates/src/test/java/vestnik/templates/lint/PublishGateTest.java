@@ -3,6 +3,7 @@ package vestnik.templates.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class PublishGateTest {
                 .saveDraft(sms("ООО «Вектор»: последний шанс оплатить {{amount}}. 88001002030"), "anna", T0).publish("anna", T0)
                 .saveDraft(sms("ООО «Вектор»: оплатите {{amount}}. 88001002030"), "anna", T0).publish("anna", T0);
         LintContext stricter = new LintContext(CONTEXT.tenant(),
-                new LintConfig(6, ForbiddenPhrases.of(java.util.List.of("последний шанс"))));
+                new LintConfig(6, ForbiddenPhrases.of(List.of("последний шанс"))));
 
         PublishResult rejected = gate.rollback(h, 1, stricter, "boris", T0);
         PublishResult allowed = gate.rollback(h, 1, CONTEXT, "boris", T0);

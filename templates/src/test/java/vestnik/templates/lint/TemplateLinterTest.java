@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import vestnik.templates.model.ChannelVariant;
 import vestnik.templates.model.EmailVariant;
 import vestnik.templates.model.IvrAction;
 import vestnik.templates.model.IvrPrompt;
@@ -42,9 +43,9 @@ class TemplateLinterTest {
         return vars;
     }
 
-    private static Template template(Map<String, VariableSpec> vars, VariantSlot slot, Object variant) {
+    private static Template template(Map<String, VariableSpec> vars, VariantSlot slot, ChannelVariant variant) {
         return Template.draft("t1", "debt-soft", new TemplateContent(vars,
-                Variants.none().with(slot, (vestnik.templates.model.ChannelVariant) variant)));
+                Variants.none().with(slot, variant)));
     }
 
     private static Template sms(String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class TemplateHistoryTest {
     void numberingInvariant() {
         TemplateVersion v2 = new TemplateVersion("t1", "k", 2, content("x"), T0, "anna", null);
 
-        assertThatThrownBy(() -> new TemplateHistory("t1", "k", null, java.util.List.of(v2), null))
+        assertThatThrownBy(() -> new TemplateHistory("t1", "k", null, List.of(v2), null))
                 .hasMessageContaining("numbered 1..1");
     }
 }

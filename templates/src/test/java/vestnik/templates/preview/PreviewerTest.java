@@ -2,6 +2,7 @@ package vestnik.templates.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -103,7 +104,7 @@ class PreviewerTest {
         Preview p = previewer.preview(template(variants), Map.of(), null, Tariff.free());
 
         assertThat(p.channels().get("sms").problems()).extracting(Problem::code, Problem::variable)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ProblemCode.UNKNOWN_VARIABLE, "typo"));
+                .containsExactly(tuple(ProblemCode.UNKNOWN_VARIABLE, "typo"));
         assertThat(p.channels().get("messenger").text()).isEqualTo("ООО ПКО «Пример»");
     }
 
@@ -112,8 +113,7 @@ class PreviewerTest {
     void invalidInput() {
         Template t = template(Variants.none().with(VariantSlot.SMS, new SmsVariant("{{amount}}")));
 
-        RenderException e = catchThrowableOfType(() -> previewer.preview(t, Map.of("amount", "-5"), null, TARIFF),
-                RenderException.class);
+        RenderException e = catchThrowableOfType(RenderException.class, () -> previewer.preview(t, Map.of("amount", "-5"), null, TARIFF));
 
         assertThat(e.problems()).extracting(Problem::variable).containsExactly("amount");
     }

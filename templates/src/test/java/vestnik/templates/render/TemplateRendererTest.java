@@ -107,9 +107,7 @@ class TemplateRendererTest {
         in.put("amount", "двести");
         in.put("amout", 5);
 
-        RenderException e = catchThrowableOfType(
-                () -> renderer.render(sms("{{creditor}} {{amount}} {{due}} {{phone}}"), VariantSlot.SMS, in, null),
-                RenderException.class);
+        RenderException e = catchThrowableOfType(RenderException.class, () -> renderer.render(sms("{{creditor}} {{amount}} {{due}} {{phone}}"), VariantSlot.SMS, in, null));
 
         assertThat(e.problems()).extracting(Problem::code, Problem::variable).containsExactlyInAnyOrder(
                 tuple(ProblemCode.UNKNOWN_VARIABLE, "amout"),
@@ -121,9 +119,8 @@ class TemplateRendererTest {
     @Test
     @DisplayName("a text that uses an undeclared variable fails naming it, instead of leaving a hole")
     void undeclaredInText() {
-        RenderException e = catchThrowableOfType(() -> renderer.render(
-                sms("{{creditor}}: долг {{ amount }} до {{ payday }}. {{phone}} {{due}}"), VariantSlot.SMS, debtInput(), null),
-                RenderException.class);
+        RenderException e = catchThrowableOfType(RenderException.class, () -> renderer.render(
+                sms("{{creditor}}: долг {{ amount }} до {{ payday }}. {{phone}} {{due}}"), VariantSlot.SMS, debtInput(), null));
 
         assertThat(e.problems()).extracting(Problem::code, Problem::variable)
                 .containsExactly(tuple(ProblemCode.UNKNOWN_VARIABLE, "payday"));
@@ -133,12 +130,12 @@ class TemplateRendererTest {
     @Test
     @DisplayName("a syntax error and a filter given the wrong type are problems, not exceptions")
     void syntaxAndFilterErrors() {
-        RenderException syntax = catchThrowableOfType(() -> renderer.render(sms("Долг {{ amount "), VariantSlot.SMS,
-                debtInput(), null), RenderException.class);
-        RenderException filter = catchThrowableOfType(() -> renderer.render(sms("Долг {{ creditor | money }}"),
-                VariantSlot.SMS, debtInput(), null), RenderException.class);
-        RenderException attribute = catchThrowableOfType(() -> renderer.render(sms("Долг {{ amount.kopecks }}"),
-                VariantSlot.SMS, debtInput(), null), RenderException.class);
+        RenderException syntax = catchThrowableOfType(RenderException.class, () -> renderer.render(sms("Долг {{ amount "), VariantSlot.SMS,
+                debtInput(), null));
+        RenderException filter = catchThrowableOfType(RenderException.class, () -> renderer.render(sms("Долг {{ creditor | money }}"),
+                VariantSlot.SMS, debtInput(), null));
+        RenderException attribute = catchThrowableOfType(RenderException.class, () -> renderer.render(sms("Долг {{ amount.kopecks }}"),
+                VariantSlot.SMS, debtInput(), null));
 
         assertThat(syntax.problems()).extracting(Problem::code).containsExactly(ProblemCode.TEMPLATE_SYNTAX);
         assertThat(filter.problems()).extracting(Problem::code).containsExactly(ProblemCode.FILTER_INPUT);
@@ -196,8 +193,7 @@ class TemplateRendererTest {
     @Test
     @DisplayName("a channel the template has no variant for is a NO_VARIANT problem")
     void noVariant() {
-        RenderException e = catchThrowableOfType(() -> renderer.renderForChannel(sms("x"), "email", Map.of(), null),
-                RenderException.class);
+        RenderException e = catchThrowableOfType(RenderException.class, () -> renderer.renderForChannel(sms("x"), "email", Map.of(), null));
 
         assertThat(e.problems()).extracting(Problem::code).containsExactly(ProblemCode.NO_VARIANT);
     }
