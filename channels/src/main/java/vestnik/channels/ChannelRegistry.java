@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vestnik.channels.smpp.SmppChannelFactory;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelFactory;
 import vestnik.channels.spi.ChannelType;
@@ -23,6 +24,7 @@ public final class ChannelRegistry {
     public static ChannelRegistry builtIn() {
         return new ChannelRegistry(List.of(
                 // one line per channel package
+                new SmppChannelFactory()
         ));
     }
 

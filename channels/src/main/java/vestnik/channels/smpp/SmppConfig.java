@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *                           holds one until it is stored, so one thread would serialise them
  * @param partRetries        how often a throttled part after the first is retried before the message fails
  * @param sourceTon          TON of {@code sourceAddr}: 5 (alphanumeric) for a name, 1 (international) for digits
+ * @param inboundStoreTimeout how long a deliver_sm waits for the gateway to store it before the SMSC is asked to
+ *                           deliver it again
  */
 public record SmppConfig(
         String host,
@@ -51,7 +53,8 @@ public record SmppConfig(
         Duration transactionTimeout,
         Duration reconnectMin,
         Duration reconnectMax,
-        Duration throttleRetryAfter) {
+        Duration throttleRetryAfter,
+        Duration inboundStoreTimeout) {
 
     private static final Logger log = LoggerFactory.getLogger(SmppConfig.class);
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -83,7 +86,8 @@ public record SmppConfig(
             JsonNode transactionTimeout,
             JsonNode reconnectMin,
             JsonNode reconnectMax,
-            JsonNode throttleRetryAfter) {
+            JsonNode throttleRetryAfter,
+            JsonNode inboundStoreTimeout) {
     }
 
     private static final Set<String> KNOWN_KEYS = Arrays.stream(Section.class.getRecordComponents())
@@ -132,10 +136,10 @@ public record SmppConfig(
             sourceAddr = SubmitSmMapper.withoutPlus(sourceAddr);
         }
         int sourceTon = range(prefix, "sourceTon", orDefault(s.sourceTon(), numeric ? 1 : 5), 0, 6);
-        int sourceNpi = range(prefix, "sourceNpi", orDefault(s.sourceNpi(), numeric ? 1 : 0), 0, 18);
+        int sourceNpi = npi(prefix, "sourceNpi", orDefault(s.sourceNpi(), numeric ? 1 : 0));
         maxLength(prefix, "sourceAddr", sourceAddr, sourceTon == 5 ? 11 : 20);
         int destTon = range(prefix, "destTon", orDefault(s.destTon(), 1), 0, 6);
-        int destNpi = range(prefix, "destNpi", orDefault(s.destNpi(), 1), 0, 18);
+        int destNpi = npi(prefix, "destNpi", orDefault(s.destNpi(), 1));
         int binds = range(prefix, "binds", orDefault(s.binds(), 1), 1, 64);
         int window = range(prefix, "window", orDefault(s.window(), 64), 1, 10_000);
         int maxRate = range(prefix, "maxRate", orDefault(s.maxRate(), 100), 1, 1_000_000);
@@ -153,9 +157,11 @@ public record SmppConfig(
         }
         Duration throttleRetryAfter = duration(prefix, "throttleRetryAfter", s.throttleRetryAfter(),
                 Duration.ofSeconds(1));
+        Duration inboundStoreTimeout = duration(prefix, "inboundStoreTimeout", s.inboundStoreTimeout(),
+                Duration.ofSeconds(10));
         return new SmppConfig(host, port, systemId, password, systemType, serviceType, sourceAddr, sourceTon,
                 sourceNpi, destTon, destNpi, binds, window, maxRate, maxParts, partRetries, degree, enquireLink,
-                bindTimeout, transactionTimeout, reconnectMin, reconnectMax, throttleRetryAfter);
+                bindTimeout, transactionTimeout, reconnectMin, reconnectMax, throttleRetryAfter, inboundStoreTimeout);
     }
 
     /** Most submits the channel may have in flight: one window per bind. */
@@ -192,6 +198,14 @@ public record SmppConfig(
     private static int range(String prefix, String key, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(prefix + key + " must be " + min + ".." + max);
+        }
+        return value;
+    }
+
+    /** The NPI values SMPP v3.4 defines (5.2.6): 0, 1, 3, 4, 6, 8, 9, 10, 14, 18. */
+    private static int npi(String prefix, String key, int value) {
+        if (!Set.of(0, 1, 3, 4, 6, 8, 9, 10, 14, 18).contains(value)) {
+            throw new IllegalArgumentException(prefix + key + " must be one of 0, 1, 3, 4, 6, 8, 9, 10, 14, 18");
         }
         return value;
     }

@@ -157,6 +157,17 @@ public final class SimulatedSmsc implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Accepts the next {@code accepted} submits, then refuses every later one with {@code commandStatus} until
+     * called again ({@code accepted} negative turns it off): an SMSC that starts throttling in the middle of a
+     * concatenated message.
+     */
+    public SimulatedSmsc refuseSubmitsAfter(int accepted, int commandStatus) {
+        handler.refuseStatus = commandStatus;
+        handler.refuseAfter.set(accepted);
+        return this;
+    }
+
     /** Refuses submits to this destination with ESME_RINVDSTADR (0x0B). */
     public SimulatedSmsc rejectDestination(String destination) {
         return rejectDestination(destination, SMPPConstant.STAT_ESME_RINVDSTADR);

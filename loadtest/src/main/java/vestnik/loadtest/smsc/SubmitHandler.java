@@ -56,6 +56,9 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
     private final AtomicLong submitsSeen = new AtomicLong();
     /** Submits still to answer before every connection is dropped; negative when no drop is scheduled. */
     final AtomicInteger dropAfter = new AtomicInteger(-1);
+    /** Submits still to accept before every later one is refused with {@link #refuseStatus}; negative = off. */
+    final AtomicInteger refuseAfter = new AtomicInteger(-1);
+    volatile int refuseStatus;
     /** Set between the last answered submit and the drop: later submits go unanswered, lost with the link. */
     private volatile boolean dropping;
     private final Map<String, Deliverer.PendingReceipt> awaitingResponse = new ConcurrentHashMap<>();
@@ -93,6 +96,9 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
             long n = submitsSeen.incrementAndGet();
             if (rejection == null && every > 0 && n % every == 0) {
                 rejection = script.throttleStatus;
+            }
+            if (rejection == null && refuseAfter.getAndUpdate(left -> left > 0 ? left - 1 : left) == 0) {
+                rejection = refuseStatus;
             }
             if (rejection != null) {
                 record(submit, null, rejection);
