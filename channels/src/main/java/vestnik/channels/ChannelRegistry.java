@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vestnik.channels.smpp.SmppChannelFactory;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelFactory;
 import vestnik.channels.spi.ChannelType;
@@ -27,6 +28,7 @@ public final class ChannelRegistry {
     public static ChannelRegistry builtIn() {
         // an array literal, so every line (trailing comma included) is added or removed on its own
         return new ChannelRegistry(List.of(new ChannelFactory[] {
+            new SmppChannelFactory(),
             new TelegramChannelFactory(),
             new MaxChannelFactory(),
             new ViberChannelFactory(),
