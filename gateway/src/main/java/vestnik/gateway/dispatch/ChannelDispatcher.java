@@ -8,7 +8,6 @@ import io.lettuce.core.XReadArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +66,9 @@ public final class ChannelDispatcher {
     private int inFlight;
     private boolean running;
     private boolean reading;
+    /** While not null, the id after which this consumer's own pending entries are still to be resumed. */
+    private String pendingCursor = "0";
+    private long recovered;
     private long reclaimTimer = -1;
 
     public ChannelDispatcher(Vertx vertx, RedisStore redis, MessageRepository messages, Channel channel, int shard,
@@ -97,12 +99,12 @@ public final class ChannelDispatcher {
                         XGroupCreateArgs.Builder.mkstream()))
                 .recover(e -> String.valueOf(e.getMessage()).contains("BUSYGROUP")
                         ? Future.succeededFuture("OK") : Future.failedFuture(e))
-                .compose(v -> recoverOwnPending())
                 .onSuccess(v -> {
                     long period = Math.max(1000, reclaimAfter.toMillis() / 2);
                     reclaimTimer = vertx.setPeriodic(period, id -> reclaimAbandoned());
                     readLoop();
-                });
+                })
+                .mapEmpty();
     }
 
     public void stop() {
@@ -116,40 +118,22 @@ public final class ChannelDispatcher {
         return inFlight;
     }
 
-    /** Entries this consumer read but never finished (the process died): they are sent again now. */
-    private Future<Void> recoverOwnPending() {
-        return redis.call(c -> c.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName),
-                        XReadArgs.Builder.count(MAX_BATCH), XReadArgs.StreamOffset.from(queueKey, "0")))
-                .compose(entries -> {
-                    if (entries.isEmpty()) {
-                        return Future.succeededFuture();
-                    }
-                    log.info("channel {}: resuming {} job(s) left unfinished by the previous run", channel.id(), entries.size());
-                    Promise<Void> done = Promise.promise();
-                    processAll(entries, true, () -> recoverOwnPending().onComplete(done));
-                    return done.future();
-                });
-    }
-
-    private void processAll(List<StreamMessage<String, String>> entries, boolean recovering, Runnable afterAll) {
-        int[] left = {entries.size()};
-        for (StreamMessage<String, String> e : entries) {
-            process(e, recovering).onComplete(x -> {
-                if (--left[0] == 0) {
-                    afterAll.run();
-                }
-            });
-        }
-    }
-
+    /**
+     * One read at a time, never beyond capacity. It first walks this consumer's own pending entries (left
+     * by a previous run of the same {@code instanceId}) with a cursor, then reads new entries, blocking.
+     */
     private void readLoop() {
         if (!running || reading || inFlight >= capacity) {
             return;
         }
         reading = true;
         int count = Math.min(MAX_BATCH, capacity - inFlight);
-        redis.on(blocking.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName),
-                        XReadArgs.Builder.block(BLOCK_MS).count(count), XReadArgs.StreamOffset.lastConsumed(queueKey)))
+        boolean recovering = pendingCursor != null;
+        XReadArgs args = recovering ? XReadArgs.Builder.count(count) : XReadArgs.Builder.block(BLOCK_MS).count(count);
+        XReadArgs.StreamOffset<String> offset = recovering
+                ? XReadArgs.StreamOffset.from(queueKey, pendingCursor)
+                : XReadArgs.StreamOffset.lastConsumed(queueKey);
+        redis.on(blocking.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName), args, offset))
                 .onComplete(ar -> {
                     reading = false;
                     if (ar.failed()) {
@@ -159,11 +143,20 @@ public final class ChannelDispatcher {
                         }
                         return;
                     }
-                    List<StreamMessage<String, String>> entries = ar.result();
-                    if (entries != null) {
-                        for (StreamMessage<String, String> e : entries) {
-                            process(e, false);
+                    List<StreamMessage<String, String>> entries = ar.result() == null ? List.of() : ar.result();
+                    if (recovering) {
+                        if (entries.isEmpty()) {
+                            if (recovered > 0) {
+                                log.info("channel {}: resumed {} job(s) left unfinished by the previous run", channel.id(), recovered);
+                            }
+                            pendingCursor = null;
+                        } else {
+                            pendingCursor = entries.get(entries.size() - 1).getId();
+                            recovered += entries.size();
                         }
+                    }
+                    for (StreamMessage<String, String> e : entries) {
+                        process(e, recovering);
                     }
                     readLoop();
                 });

@@ -1,0 +1,136 @@
+package vestnik.gateway.it;
+
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import vestnik.channels.ChannelRegistry;
+import vestnik.gateway.Gateway;
+import vestnik.gateway.config.ConfigReader;
+import vestnik.gateway.config.GatewayConfig;
+import vestnik.loadtest.smsc.SimulatedSmsc;
+
+/**
+ * A gateway running in this JVM on the embedded Redis, wired to a simulated SMSC on loopback, with two
+ * tenants: {@code demo} (upstream key {@link #KEY}, and an agent-only key {@link #AGENT_KEY}) and
+ * {@code other} ({@link #OTHER_KEY}).
+ */
+final class GatewayHarness implements AutoCloseable {
+
+    static final String KEY = "demo-upstream-key";
+    static final String AGENT_KEY = "demo-agent-only-key";
+    static final String OTHER_KEY = "other-tenant-upstream-key";
+
+    final Gateway gateway;
+    final Http http;
+    private final Vertx vertx;
+
+    static String config(Path dataDir, int smscPort) {
+        return """
+                instanceId: it-gateway
+                http:
+                  host: 127.0.0.1
+                  port: 0
+                redis:
+                  uri: embedded
+                  dataDir: %s
+                dispatch:
+                  retryBase: PT0.2S
+                  retryMax: PT2S
+                  schedulerInterval: PT0.05S
+                  reclaimAfter: PT10S
+                tenants:
+                  - id: demo
+                    name: "ООО «Демо»"
+                    apiKeys:
+                      - key: %s
+                        roles: [upstream]
+                      - key: %s
+                        roles: [agent]
+                  - id: other
+                    name: "ООО «Другой»"
+                    apiKeys:
+                      - key: %s
+                        roles: [upstream]
+                channels:
+                  sms:
+                    type: smpp
+                    host: 127.0.0.1
+                    port: %d
+                    systemId: gw
+                    password: secret
+                    sourceAddr: VESTNIK
+                    binds: 1
+                    window: 8
+                    maxRate: 2000
+                    reconnectMin: PT0.1S
+                    reconnectMax: PT0.5S
+                    throttleRetryAfter: PT0.2S
+                """.formatted(dataDir.toAbsolutePath(), KEY, AGENT_KEY, OTHER_KEY, smscPort);
+    }
+
+    static GatewayHarness start(Path dir, SimulatedSmsc smsc) throws IOException {
+        Path file = dir.resolve("vestnik.yaml");
+        Files.writeString(file, config(dir.resolve("data"), smsc.port()));
+        GatewayConfig config = ConfigReader.load(file, Map.of());
+        Gateway gateway = new Gateway(config, Clock.systemUTC(), ChannelRegistry.builtIn());
+        Vertx vertx = Vertx.vertx();
+        try {
+            vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("gateway did not start", e);
+        }
+        GatewayHarness h = new GatewayHarness(gateway, vertx);
+        await().atMost(Duration.ofSeconds(15)).until(() -> h.http.get("/health/ready", null).status() == 200);
+        return h;
+    }
+
+    private GatewayHarness(Gateway gateway, Vertx vertx) {
+        this.gateway = gateway;
+        this.http = new Http(gateway.port());
+        this.vertx = vertx;
+    }
+
+    /** Posts an SMS job and answers the new message's id. */
+    String sendSms(String phone, String text) {
+        Http.Reply r = http.post("/v1/messages", KEY, new JsonObject()
+                .put("to", new JsonObject().put("phone", phone))
+                .put("channel", "sms")
+                .put("text", text)
+                .encode());
+        if (r.status() != 202) {
+            throw new AssertionError("job not accepted: " + r);
+        }
+        return r.json().getString("id");
+    }
+
+    JsonObject message(String id) {
+        Http.Reply r = http.get("/v1/messages/" + id, KEY);
+        if (r.status() != 200) {
+            throw new AssertionError("GET message " + id + ": " + r);
+        }
+        return r.json();
+    }
+
+    JsonObject awaitStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> status.equals(message(id).getString("status")));
+        return message(id);
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("gateway did not stop", e);
+        }
+    }
+}
