@@ -14,6 +14,9 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.session.SMPPServerSession;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends deliver_sm to the ESME: delivery receipts for accepted submits, and MO messages from simulated
@@ -36,17 +39,32 @@ final class Deliverer {
             LocalDateTime submitted) {
     }
 
+    /** How often and how long an undelivered receipt is tried again, as a store-and-forward SMSC does. */
+    private static final long RETRY_EVERY_MS = 250;
+    private static final long RETRY_FOR_MS = 5 * 60_000;
+
     private final SmscScript script;
     private final SmscRecorder recorder;
     private final BoundSessions sessions;
+    private final ScheduledExecutorService retries;
 
-    Deliverer(SmscScript script, SmscRecorder recorder, BoundSessions sessions) {
+    Deliverer(SmscScript script, SmscRecorder recorder, BoundSessions sessions, ScheduledExecutorService retries) {
         this.script = script;
         this.recorder = recorder;
         this.sessions = sessions;
+        this.retries = retries;
     }
 
     void sendReceipt(PendingReceipt r) {
+        sendReceipt(r, System.currentTimeMillis() + RETRY_FOR_MS);
+    }
+
+    /**
+     * A receipt that no bound ESME took (none bound, link cut, or a negative deliver_sm_resp such as 0x08 when
+     * the ESME could not store it) is kept and tried again until the deadline: real SMSCs store receipts and
+     * deliver them after a re-bind, and the gateway's crash recovery relies on it.
+     */
+    private void sendReceipt(PendingReceipt r, long deadline) {
         MessageIdFormat format = script.idFormat;
         ReceiptCarrier carrier = script.carrier;
         String id = format.inReceipt(r.id());
@@ -66,6 +84,13 @@ final class Deliverer {
         int status = deliver(sessions.receiverFor(r.session()), r.destination(), r.destTon(), r.destNpi(),
                 r.source(), r.sourceTon(), r.sourceNpi(), ESM_RECEIPT, 0x00, text, tlvs);
         recorder.deliverAnswered(new DeliverResponse(DeliverResponse.Kind.RECEIPT, id, status), script.recording);
+        if (status != 0 && System.currentTimeMillis() < deadline) {
+            try {
+                retries.schedule(() -> sendReceipt(r, deadline), RETRY_EVERY_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // the simulator is shutting down: undelivered receipts go with it
+            }
+        }
     }
 
     /** One MO message; GSM7 when every character is ASCII-compatible GSM, else UCS2. Returns the resp status. */

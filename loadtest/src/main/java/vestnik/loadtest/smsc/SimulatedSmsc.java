@@ -70,7 +70,7 @@ public final class SimulatedSmsc implements AutoCloseable {
         receipts.setRemoveOnCancelPolicy(true);
         this.receiptPool = receipts;
         this.control = Executors.newCachedThreadPool(daemon("smsc-control"));
-        this.deliverer = new Deliverer(script, recorder, sessions);
+        this.deliverer = new Deliverer(script, recorder, sessions, receipts);
         long firstId = 0x10000000L + ThreadLocalRandom.current().nextInt(0x0FFFFFFF);
         this.handler = new SubmitHandler(script, recorder, deliverer, receiptPool, control, sessions::dropAll, firstId);
         this.acceptor = daemon("smsc-accept").newThread(this::acceptLoop);
