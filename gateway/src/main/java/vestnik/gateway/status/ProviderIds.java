@@ -15,15 +15,24 @@ import java.util.regex.Pattern;
 public final class ProviderIds {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+    /** Hex digits and dashes (hex numbers, UUIDs): the only ids whose letter case carries no meaning. */
+    private static final Pattern HEXISH = Pattern.compile("[0-9a-fA-F-]+");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
     private static final int MAX_NUMERIC_DIGITS = 40;
 
     private ProviderIds() {
     }
 
-    /** Lower case, and without leading zeros when the id is a hex (or decimal) number. */
+    /**
+     * Lower case and without leading zeros when the id is a hex (or decimal) number, lower case for a UUID;
+     * any other id (a WhatsApp wamid, a Viber token) exactly as given, since case matters in base64.
+     */
     public static String normalize(String id) {
-        String s = id.trim().toLowerCase(Locale.ROOT);
+        String trimmed = id.trim();
+        if (!HEXISH.matcher(trimmed).matches()) {
+            return trimmed;
+        }
+        String s = trimmed.toLowerCase(Locale.ROOT);
         if (HEX.matcher(s).matches()) {
             String stripped = s.replaceFirst("^0+", "");
             return stripped.isEmpty() ? "0" : stripped;

@@ -24,6 +24,13 @@ class ProviderIdsTest {
         assertThat(ProviderIds.candidates(received)).contains(ProviderIds.normalize(submitted));
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("ids whose case carries meaning (base64 wamids) are kept exactly")
+    void caseSensitiveIdsKept() {
+        assertThat(ProviderIds.normalize("wamid.HBgLMTY1MDM4NzkwNDMVAgASGBQzQUJDRA==")).isEqualTo("wamid.HBgLMTY1MDM4NzkwNDMVAgASGBQzQUJDRA==");
+        assertThat(ProviderIds.candidates("wamid.HBgL")).doesNotContain("wamid.hbgl");
+    }
+
     @ParameterizedTest(name = "{0} is tried as written first")
     @DisplayName("the receipt id as written is always the first candidate")
     @CsvSource({"100", "ABC", "uuid-like-id"})
