@@ -19,7 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vestnik.channels.ChannelRegistry;
 import vestnik.channels.spi.Channel;
+import vestnik.channels.spi.ChannelType;
+import java.util.function.Function;
+import vestnik.gateway.contacts.ContactRepository;
+import vestnik.gateway.contacts.LinkService;
+import vestnik.gateway.inbound.CustomerWindow;
+import vestnik.gateway.intake.RecipientCompletion;
+import vestnik.gateway.optout.OptOutRegistry;
+import vestnik.gateway.webhooks.WebhookRegistration;
 import vestnik.gateway.api.ApiRouter;
+import vestnik.gateway.api.ChannelsApi;
+import vestnik.gateway.api.ContactsApi;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessagesApi;
@@ -95,8 +105,6 @@ public final class Gateway extends VerticleBase {
         MessageRepository messages = new MessageRepository(redis, scripts, retention.toSeconds());
         ReceiptIndex receiptIndex = new ReceiptIndex(redis, retention, ORPHAN_RECEIPT_KEEP);
         ReceiptProcessor receipts = new ReceiptProcessor(receiptIndex, messages, metrics, clock);
-        InboundRecorder recorder = new InboundRecorder(receipts, new InboundStore(redis, scripts, retention), metrics);
-
         for (Map.Entry<String, JsonNode> e : config.channels().entrySet()) {
             try {
                 channels.put(e.getKey(), registry.create(e.getKey(), e.getValue(), vertx, prometheus));
@@ -104,6 +112,17 @@ public final class Gateway extends VerticleBase {
                 return Future.failedFuture(new ConfigException(ex.getMessage(), ex));
             }
         }
+        Function<String, ChannelType> channelTypes = id -> {
+            Channel c = channels.get(id);
+            return c == null ? null : c.type();
+        };
+        ContactRepository contacts = new ContactRepository(redis, scripts);
+        LinkService links = new LinkService(redis, contacts, channels.values(), config.linkTokenTtl(), clock);
+        OptOutRegistry optOuts = new OptOutRegistry(redis);
+        CustomerWindow windows = new CustomerWindow(redis);
+        InboundRecorder recorder = new InboundRecorder(receipts, new InboundStore(redis, scripts, retention), links,
+                optOuts, windows, channelTypes, metrics, clock);
+        WebhookRegistration webhookRegistration = new WebhookRegistration(redis);
         List<Future<Void>> started = new ArrayList<>();
         for (Channel c : channels.values()) {
             // a provider that is down at start must not keep the gateway down: the channel keeps
@@ -117,7 +136,10 @@ public final class Gateway extends VerticleBase {
         RetryPolicy retries = new RetryPolicy(config.dispatch().maxAttempts(), config.dispatch().retryBase(),
                 config.dispatch().retryMax());
         JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock);
-        MessagesApi messagesApi = new MessagesApi(messages, parser, metrics, clock);
+        MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
+                metrics, clock);
+        ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
+        ChannelsApi channelsApi = new ChannelsApi(channels::get, webhookRegistration, config.webhooks().publicUrl());
         HealthApi health = new HealthApi(redis, channels.values());
         HooksApi hooks = new HooksApi(channels::get, recorder, prometheus);
 
@@ -130,8 +152,8 @@ public final class Gateway extends VerticleBase {
                                 .orElse(null);
                         for (int shard = 0; shard < redis.keys().shards(); shard++) {
                             ChannelDispatcher d = new ChannelDispatcher(vertx, redis, messages, c, shard,
-                                    config.instanceId(), limiter, retries, receiptIndex, receipts, metrics, clock,
-                                    config.dispatch().reclaimAfter());
+                                    config.instanceId(), limiter, retries, receiptIndex, receipts, contacts, optOuts,
+                                    windows, metrics, clock, config.dispatch().reclaimAfter());
                             dispatchers.add(d);
                             dispatching.add(d.start());
                         }
@@ -148,15 +170,32 @@ public final class Gateway extends VerticleBase {
                                     .setPort(config.http().port())
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
-                                    messagesApi, hooks, health, prometheus))
+                                    messagesApi, contactsApi, channelsApi, hooks, health, prometheus))
                             .listen();
                 })
+                .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))
                 .map(s -> {
                     server = s;
                     log.info("Vestnik gateway '{}' listening on {}:{} with {} channel(s): {}", config.instanceId(),
                             config.http().host(), s.actualPort(), channels.size(), channels.keySet());
                     return (Void) null;
                 });
+    }
+
+    /** Registration failures are logged, not fatal: the provider may be briefly down, and an admin can retry. */
+    private Future<Void> registerWebhooksOnStart(WebhookRegistration registration) {
+        List<Future<String>> done = new ArrayList<>();
+        for (String id : config.webhooks().registerOnStart()) {
+            Channel c = channels.get(id);
+            if (c.webhooks().isEmpty()) {
+                log.warn("channel {} receives no webhooks; webhooks.registerOnStart ignores it", id);
+                continue;
+            }
+            done.add(registration.renewOrRegister(c, config.webhooks().publicUrl())
+                    .onFailure(e -> log.warn("channel {}: webhook registration failed: {}", id, e.getMessage()))
+                    .recover(e -> Future.succeededFuture("")));
+        }
+        return Future.all(done).mapEmpty();
     }
 
     /** The channel's configured rate ({@code maxRate} or {@code rate}, per second), if it has one. */

@@ -46,4 +46,13 @@ public interface Channel {
     default Optional<WebhookReceiver> webhooks() {
         return Optional.empty();
     }
+
+    /**
+     * For messengers that address users by their own ids: the link that starts a chat with the bot carrying
+     * a one-time {@code token}; when the user opens it, the channel reports a {@link InboundEvent.LinkRequest}
+     * with the same token. Empty for channels that reach people by phone or address.
+     */
+    default Optional<String> deepLink(String token) {
+        return Optional.empty();
+    }
 }

@@ -16,7 +16,7 @@ public final class ApiRouter {
     }
 
     public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
-                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus) {
+                                ContactsApi contacts, ChannelsApi channels, HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -37,6 +37,10 @@ public final class ApiRouter {
         router.post("/v1/messages").handler(messages::create);
         router.get("/v1/messages/:id").handler(messages::get);
         router.delete("/v1/messages/:id").handler(messages::cancel);
+        router.put("/v1/contacts/:contactId").handler(contacts::put);
+        router.get("/v1/contacts/:contactId").handler(contacts::get);
+        router.post("/v1/contacts/:contactId/links").handler(contacts::createLinks);
+        router.post("/v1/channels/:channelId/webhook").handler(channels::registerWebhook);
 
         router.route().last().handler(ctx -> Responses.error(ctx,
                 new ApiError(ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath())));

@@ -22,6 +22,11 @@ public enum ErrorCode {
     INVALID_SEND_AT(422, "invalid_send_at"),
     INVALID_EXTERNAL_ID(422, "invalid_external_id"),
     INVALID_METADATA(422, "invalid_metadata"),
+    INVALID_EMAIL(422, "invalid_email"),
+    INVALID_CONTACT_ID(422, "invalid_contact_id"),
+    UNKNOWN_CONTACT(422, "unknown_contact"),
+    NO_ADDRESS_FOR_CHANNEL(422, "no_address_for_channel"),
+    PROVIDER_REFUSED(502, "provider_refused"),
     STORE_UNAVAILABLE(503, "store_unavailable"),
     INTERNAL(500, "internal_error");
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import vestnik.channels.spi.MessageStatus;
 import vestnik.gateway.config.Role;
 import vestnik.gateway.intake.JobParser;
+import vestnik.gateway.intake.RecipientCompletion;
 import vestnik.gateway.status.StatusMetrics;
 import vestnik.gateway.store.Ids;
 import vestnik.gateway.store.MessageEvent;
@@ -31,12 +32,18 @@ public final class MessagesApi {
 
     private final MessageRepository messages;
     private final JobParser parser;
+    private final RecipientCompletion recipients;
+    private final java.util.function.Function<String, vestnik.channels.spi.ChannelType> channelTypes;
     private final StatusMetrics metrics;
     private final Clock clock;
 
-    public MessagesApi(MessageRepository messages, JobParser parser, StatusMetrics metrics, Clock clock) {
+    public MessagesApi(MessageRepository messages, JobParser parser, RecipientCompletion recipients,
+                       java.util.function.Function<String, vestnik.channels.spi.ChannelType> channelTypes,
+                       StatusMetrics metrics, Clock clock) {
         this.messages = messages;
         this.parser = parser;
+        this.recipients = recipients;
+        this.channelTypes = channelTypes;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -48,9 +55,12 @@ public final class MessagesApi {
             String externalId = body.isObject() && body.hasNonNull("externalId") ? body.get("externalId").asText() : null;
             int shard = externalId == null ? -1 : messages.keys().shardOfExternalId(p.tenantId(), externalId);
             String id = shard < 0 ? Ids.next() : Ids.nextInShard(messages.keys(), shard);
-            NewMessage m = parser.parse(body, p.tenantId(), id);
-            messages.create(m)
-                    .compose(r -> {
+            NewMessage parsed = parser.parse(body, p.tenantId(), id);
+            recipients.complete(parsed, channelTypes.apply(parsed.channelId()))
+                    .compose(m -> messages.create(m).map(r -> Map.entry(m, r)))
+                    .compose(created -> {
+                        NewMessage m = created.getKey();
+                        MessageRepository.IntakeResult r = created.getValue();
                         if (r.created()) {
                             metrics.accepted(m.channelId());
                             String status = m.sendAt() != null ? MessageStatus.SCHEDULED.wireName() : MessageStatus.QUEUED.wireName();
@@ -114,6 +124,20 @@ public final class MessagesApi {
         });
     }
 
+    private static JsonObject recipient(MessageRecord m) {
+        JsonObject to = new JsonObject();
+        if (m.phone() != null) {
+            to.put("phone", m.phone());
+        }
+        if (m.email() != null) {
+            to.put("email", m.email());
+        }
+        if (m.contactId() != null) {
+            to.put("contactId", m.contactId());
+        }
+        return to;
+    }
+
     static JsonNode readJson(RoutingContext ctx) {
         String raw = ctx.body() == null ? null : ctx.body().asString();
         if (raw == null || raw.isBlank()) {
@@ -132,7 +156,7 @@ public final class MessagesApi {
                 .put("externalId", m.externalId())
                 .put("status", m.status().wireName())
                 .put("channel", m.channelId())
-                .put("to", new JsonObject().put("phone", m.phone()))
+                .put("to", recipient(m))
                 .put("segments", m.segments())
                 .put("createdAt", m.createdAt() == null ? null : m.createdAt().toString())
                 .put("expiresAt", m.expiresAt() == null ? null : m.expiresAt().toString())

@@ -69,8 +69,26 @@ public final class ConfigReader {
                 duration(d, "dispatch.schedulerInterval", "schedulerInterval"),
                 duration(d, "dispatch.retention", "retention"));
 
-        return new GatewayConfig(instanceId, httpConfig, redisConfig, dispatch, tenants(tree.path("tenants")),
-                channels(tree.path("channels")));
+        JsonNode w = tree.path("webhooks");
+        String publicUrl = text(w, "publicUrl", "").trim();
+        if (!publicUrl.isEmpty() && !publicUrl.startsWith("https://")) {
+            throw new ConfigException("webhooks.publicUrl must start with https:// (providers push only to TLS)");
+        }
+        List<String> registerOnStart = new ArrayList<>();
+        w.path("registerOnStart").forEach(n -> registerOnStart.add(n.asText()));
+        Map<String, JsonNode> channels = channels(tree.path("channels"));
+        for (String id : registerOnStart) {
+            if (!channels.containsKey(id)) {
+                throw new ConfigException("webhooks.registerOnStart names '" + id + "', which is not a configured channel");
+            }
+        }
+        if (!registerOnStart.isEmpty() && publicUrl.isEmpty()) {
+            throw new ConfigException("webhooks.registerOnStart needs webhooks.publicUrl");
+        }
+        return new GatewayConfig(instanceId, httpConfig, redisConfig, dispatch,
+                new WebhooksConfig(publicUrl, registerOnStart),
+                duration(tree.path("contacts"), "contacts.linkTokenTtl", "linkTokenTtl"),
+                tenants(tree.path("tenants")), channels);
     }
 
     private static List<Tenant> tenants(JsonNode node) {

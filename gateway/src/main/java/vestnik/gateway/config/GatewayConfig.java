@@ -1,6 +1,7 @@
 package vestnik.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ public record GatewayConfig(
         HttpConfig http,
         RedisConfig redis,
         DispatchConfig dispatch,
+        WebhooksConfig webhooks,
+        Duration linkTokenTtl,
         List<Tenant> tenants,
         Map<String, JsonNode> channels) {
 

@@ -23,7 +23,11 @@ import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ErrorClass;
 import vestnik.channels.spi.FailureCodes;
 import vestnik.channels.spi.MessageStatus;
+import vestnik.channels.spi.OutboundMessage;
 import vestnik.channels.spi.SendResult;
+import vestnik.gateway.contacts.ContactRepository;
+import vestnik.gateway.inbound.CustomerWindow;
+import vestnik.gateway.optout.OptOutRegistry;
 import vestnik.gateway.ratelimit.RateLimiter;
 import vestnik.gateway.status.ReceiptIndex;
 import vestnik.gateway.status.ReceiptProcessor;
@@ -55,6 +59,8 @@ public final class ChannelDispatcher {
     private final RetryPolicy retries;
     private final ReceiptIndex receiptIndex;
     private final ReceiptProcessor receipts;
+    private final SendPreparation preparation;
+    private final OptOutRegistry optOuts;
     private final StatusMetrics metrics;
     private final Clock clock;
     private final Duration reclaimAfter;
@@ -73,7 +79,8 @@ public final class ChannelDispatcher {
 
     public ChannelDispatcher(Vertx vertx, RedisStore redis, MessageRepository messages, Channel channel, int shard,
                              String consumerName, RateLimiter limiter, RetryPolicy retries, ReceiptIndex receiptIndex,
-                             ReceiptProcessor receipts, StatusMetrics metrics, Clock clock, Duration reclaimAfter) {
+                             ReceiptProcessor receipts, ContactRepository contacts, OptOutRegistry optOuts,
+                             CustomerWindow windows, StatusMetrics metrics, Clock clock, Duration reclaimAfter) {
         this.vertx = vertx;
         this.redis = redis;
         this.messages = messages;
@@ -84,6 +91,8 @@ public final class ChannelDispatcher {
         this.retries = retries;
         this.receiptIndex = receiptIndex;
         this.receipts = receipts;
+        this.optOuts = optOuts;
+        this.preparation = new SendPreparation(contacts, optOuts, windows);
         this.metrics = metrics;
         this.clock = clock;
         this.reclaimAfter = reclaimAfter;
@@ -208,18 +217,41 @@ public final class ChannelDispatcher {
     }
 
     private Future<Void> send(MessageRecord m, String entryId, Instant start) {
-        Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
-        return permit
-                .compose(v -> channel.send(OutboundMessages.from(m))
-                        .recover(e -> Future.succeededFuture(new SendResult.Failed(ErrorClass.TRANSIENT,
-                                FailureCodes.PROVIDER_ERROR, null, "send failed: " + e.getMessage(), null))))
-                .compose(result -> {
-                    metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
-                    if (result instanceof SendResult.Accepted accepted) {
-                        return recordAccepted(m, entryId, accepted);
-                    }
-                    return recordFailure(m, entryId, (SendResult.Failed) result);
-                });
+        return preparation.prepare(m, channel).compose(prepared -> {
+            if (prepared instanceof SendPreparation.Prepared.OptedOut optedOut) {
+                return reject(m, entryId, optedOut);
+            }
+            if (prepared instanceof SendPreparation.Prepared.Refused refused) {
+                return recordFailure(m, entryId, refused.failure());
+            }
+            OutboundMessage out = ((SendPreparation.Prepared.Send) prepared).message();
+            Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
+            return permit
+                    .compose(v -> channel.send(out)
+                            .recover(e -> Future.succeededFuture(new SendResult.Failed(ErrorClass.TRANSIENT,
+                                    FailureCodes.PROVIDER_ERROR, null, "send failed: " + e.getMessage(), null))))
+                    .compose(result -> {
+                        metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
+                        if (result instanceof SendResult.Accepted accepted) {
+                            return recordAccepted(m, entryId, accepted);
+                        }
+                        SendResult.Failed failed = (SendResult.Failed) result;
+                        Future<Void> optOut = FailureCodes.RECIPIENT_OPTED_OUT.equals(failed.code())
+                                ? optOuts.record(channel.id(), OptOutRegistry.address(out.to().phone(), out.to().email(),
+                                        out.to().channelUserId()), "provider: " + failed.code(), clock.instant())
+                                : Future.succeededFuture();
+                        return optOut.compose(v -> recordFailure(m, entryId, failed));
+                    });
+        });
+    }
+
+    /** The recipient opted out of this channel: never sent, and the reason is on the message. */
+    private Future<Void> reject(MessageRecord m, String entryId, SendPreparation.Prepared.OptedOut optedOut) {
+        metrics.failed(channel.id(), "opted_out");
+        return messages.transition(m.id(), channel.id(), MessageStatus.REJECTED, clock.instant(),
+                "opted_out: " + optedOut.reason(), entryId, null, false, MessageStatus.SENDING,
+                Map.of("ec", "opted_out", "ecl", "policy",
+                        "em", "the recipient opted out of this channel (" + optedOut.reason() + ")")).mapEmpty();
     }
 
     private Future<Void> recordAccepted(MessageRecord m, String entryId, SendResult.Accepted accepted) {

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vestnik.channels.spi.OutboundMessage;
-import vestnik.channels.spi.Recipient;
-import vestnik.gateway.store.MessageRecord;
 
-/** Builds what a channel sends from what the store holds. */
+/** The caller's metadata as channels see it. */
 final class OutboundMessages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -16,13 +13,8 @@ final class OutboundMessages {
     private OutboundMessages() {
     }
 
-    static OutboundMessage from(MessageRecord m) {
-        return new OutboundMessage(m.id(), m.tenantId(), new Recipient(m.phone(), null, null, null), m.text(),
-                m.sender(), null, m.expiresAt(), m.attempts(), metadata(m.metadataJson()));
-    }
-
     /** Top-level scalar values of the caller's metadata, as strings; nested values stay in the store only. */
-    private static Map<String, String> metadata(String json) {
+    static Map<String, String> metadata(String json) {
         Map<String, String> out = new LinkedHashMap<>();
         if (json == null || json.isEmpty()) {
             return out;

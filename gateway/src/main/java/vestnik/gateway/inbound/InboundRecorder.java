@@ -6,6 +6,13 @@ import org.slf4j.LoggerFactory;
 import vestnik.channels.common.Mask;
 import vestnik.channels.spi.InboundEvent;
 import vestnik.channels.spi.InboundSink;
+import vestnik.channels.spi.ChannelType;
+import vestnik.channels.spi.Sender;
+import vestnik.gateway.contacts.LinkService;
+import vestnik.gateway.optout.OptOutRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
 import vestnik.gateway.status.ReceiptProcessor;
 import vestnik.gateway.status.StatusMetrics;
 
@@ -16,12 +23,24 @@ public final class InboundRecorder implements InboundSink {
 
     private final ReceiptProcessor receipts;
     private final InboundStore store;
+    private final LinkService links;
+    private final OptOutRegistry optOuts;
+    private final CustomerWindow windows;
+    private final Function<String, ChannelType> channelTypes;
     private final StatusMetrics metrics;
+    private final Clock clock;
 
-    public InboundRecorder(ReceiptProcessor receipts, InboundStore store, StatusMetrics metrics) {
+    public InboundRecorder(ReceiptProcessor receipts, InboundStore store, LinkService links, OptOutRegistry optOuts,
+                           CustomerWindow windows, Function<String, ChannelType> channelTypes, StatusMetrics metrics,
+                           Clock clock) {
         this.receipts = receipts;
         this.store = store;
+        this.links = links;
+        this.optOuts = optOuts;
+        this.windows = windows;
+        this.channelTypes = channelTypes;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -34,17 +53,44 @@ public final class InboundRecorder implements InboundSink {
             metrics.inbound(message.channelId(), "message");
             return store.storeMessage(message)
                     .onSuccess(s -> s.id().ifPresent(id -> log.info("inbound message {} on {} from {}",
-                            id, message.channelId(), Mask.phone(message.from().phone()))))
-                    .mapEmpty();
+                            id, message.channelId(), who(message.from()))))
+                    .compose(s -> afterMessage(message));
         }
         if (event instanceof InboundEvent.OptOut optOut) {
             metrics.inbound(optOut.channelId(), "opt_out");
-            return store.storeOptOut(optOut).mapEmpty();
+            return store.storeOptOut(optOut).compose(s -> optOuts.record(optOut.channelId(),
+                    OptOutRegistry.address(optOut.who().phone(), optOut.who().email(), optOut.who().channelUserId()),
+                    optOut.reason() == null ? "unsubscribed" : optOut.reason(), at(optOut.at())));
         }
         if (event instanceof InboundEvent.LinkRequest link) {
             metrics.inbound(link.channelId(), "link_request");
-            return store.storeLinkRequest(link).mapEmpty();
+            // opening the bot again is the debtor's own request: an earlier opt-out of this channel ends
+            return store.storeLinkRequest(link).compose(s -> links.apply(link))
+                    .compose(v -> optOuts.clear(link.channelId(), link.who().channelUserId()));
         }
         return Future.failedFuture(new IllegalArgumentException("unknown inbound event " + event.getClass()));
+    }
+
+    /** A STOP reply opts out of the channel; a WhatsApp message opens the 24-hour window. */
+    private Future<Void> afterMessage(InboundEvent.InboundMessage m) {
+        String address = OptOutRegistry.address(m.from().phone(), m.from().email(), m.from().channelUserId());
+        Future<Void> stop = OptOutRegistry.isStopWord(m.text())
+                ? optOuts.record(m.channelId(), address, "stop_reply", at(m.at()))
+                : Future.succeededFuture();
+        Future<Void> window = channelTypes.apply(m.channelId()) == ChannelType.WHATSAPP
+                ? windows.opened(m.channelId(), m.from().phone(), at(m.at()), clock.instant())
+                : Future.succeededFuture();
+        return Future.all(stop, window).mapEmpty();
+    }
+
+    private Instant at(Instant at) {
+        return at == null ? clock.instant() : at;
+    }
+
+    private static String who(Sender s) {
+        if (s.phone() != null) {
+            return Mask.phone(s.phone());
+        }
+        return s.email() != null ? Mask.email(s.email()) : Mask.id(s.channelUserId());
     }
 }

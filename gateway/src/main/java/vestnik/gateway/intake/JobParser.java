@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import vestnik.channels.spi.Channel;
+import vestnik.channels.spi.ChannelType;
+import vestnik.gateway.contacts.ContactParser;
 import vestnik.channels.spi.ContentProblem;
 import vestnik.channels.spi.FailureCodes;
 import vestnik.gateway.api.ApiError;
@@ -26,8 +28,10 @@ import vestnik.gateway.store.NewMessage;
  */
 public final class JobParser {
 
-    private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata");
-    private static final Set<String> TO_FIELDS = Set.of("phone");
+    private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
+            "whatsappTemplate");
+    private static final Set<String> TO_FIELDS = Set.of("phone", "contactId", "email");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
     private static final int MAX_METADATA_CHARS = 4096;
 
@@ -56,18 +60,29 @@ public final class JobParser {
 
         JsonNode to = body.get("to");
         if (to == null || to.isNull()) {
-            throw new ApiError(ErrorCode.MISSING_FIELD, "to is required, e.g. {\"phone\":\"+79161234567\"}");
+            throw new ApiError(ErrorCode.MISSING_FIELD, "to is required, e.g. {\"phone\":\"+79161234567\"} or {\"contactId\":\"...\"}");
         }
         if (!to.isObject()) {
             throw new ApiError(ErrorCode.VALIDATION_FAILED, "to must be an object such as {\"phone\":\"+79161234567\"}");
         }
         rejectUnknown(to, TO_FIELDS, "to.");
         String rawPhone = optionalText(to, "phone");
-        if (rawPhone == null) {
-            throw new ApiError(ErrorCode.INVALID_PHONE, "to.phone is required");
+        String phone = rawPhone == null ? null : PhoneNumbers.toE164(rawPhone).orElseThrow(() -> new ApiError(
+                ErrorCode.INVALID_PHONE, "to.phone is not a valid phone number; give it in international form such as +79161234567"));
+        String contactId = optionalText(to, "contactId");
+        if (contactId != null) {
+            ContactParser.checkId(contactId);
         }
-        String phone = PhoneNumbers.toE164(rawPhone).orElseThrow(() -> new ApiError(ErrorCode.INVALID_PHONE,
-                "to.phone is not a valid phone number; give it in international form such as +79161234567"));
+        String email = optionalText(to, "email");
+        if (email != null) {
+            email = email.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!EMAIL.matcher(email).matches()) {
+                throw new ApiError(ErrorCode.INVALID_EMAIL, "to.email is not a valid e-mail address");
+            }
+        }
+        if (phone == null && contactId == null && email == null) {
+            throw new ApiError(ErrorCode.MISSING_FIELD, "to needs a phone, a contactId or an email");
+        }
 
         String channelId = optionalText(body, "channel");
         if (channelId == null) {
@@ -81,10 +96,11 @@ public final class JobParser {
             throw new ApiError(ErrorCode.VALIDATION_FAILED, "text must be a string");
         }
         String text = textNode == null || textNode.isNull() ? "" : textNode.asText();
-        if (text.isBlank()) {
+        boolean templated = body.hasNonNull("whatsappTemplate");
+        if (text.isBlank() && !templated) {
             throw new ApiError(ErrorCode.TEXT_EMPTY, "text is required and must not be blank");
         }
-        Optional<ContentProblem> problem = channel.checkContent(text);
+        Optional<ContentProblem> problem = text.isBlank() ? Optional.empty() : channel.checkContent(text);
         if (problem.isPresent()) {
             throw new ApiError(errorFor(problem.get()), problem.get().message());
         }
@@ -136,8 +152,17 @@ public final class JobParser {
             }
         }
 
+        String payload = null;
+        JsonNode template = body.get("whatsappTemplate");
+        if (template != null && !template.isNull()) {
+            if (channel.type() != ChannelType.WHATSAPP) {
+                throw new ApiError(ErrorCode.VALIDATION_FAILED, "whatsappTemplate is only for WhatsApp channels");
+            }
+            payload = Payloads.checkWhatsAppTemplate(template);
+        }
+
         return new NewMessage(id, tenantId, externalId, channelId, phone, text, null, channel.segments(text), now,
-                sendAt, expiresAt, metadata);
+                sendAt, expiresAt, metadata, contactId, email, payload);
     }
 
     private static ErrorCode errorFor(ContentProblem p) {

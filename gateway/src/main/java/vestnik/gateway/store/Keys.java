@@ -99,6 +99,46 @@ public final class Keys {
         return P + "dd:{" + channelId + ":" + dedupKey + "}";
     }
 
+    /** A tenant's contacts and its phone index share the tenant's tag, so one script updates both. */
+    public String contact(String tenantId, String contactId) {
+        return P + "{t:" + tenantId + "}:ct:" + contactId;
+    }
+
+    public String contactByPhone(String tenantId, String phone) {
+        return contactPhonePrefix(tenantId) + phone;
+    }
+
+    public String contactPhonePrefix(String tenantId) {
+        return P + "{t:" + tenantId + "}:cph:";
+    }
+
+    /** Every tenant's contact with this phone ("tenant|contact"), for binding by a shared phone number. */
+    public String contactsWithPhone(String phone) {
+        return P + "phc:{" + phone + "}";
+    }
+
+    public String linkToken(String token) {
+        return P + "lt:{" + token + "}";
+    }
+
+    /** The contacts ("tenant|contact") a messenger user of a channel is bound to. */
+    public String binding(String channelId, String channelUserId) {
+        return P + "bd:{" + channelId + ":" + channelUserId + "}";
+    }
+
+    public String optOut(String channelId, String address) {
+        return P + "oo:{" + channelId + ":" + address + "}";
+    }
+
+    /** When the debtor last wrote on a channel with a customer-service window (WhatsApp's 24 hours). */
+    public String customerWindow(String channelId, String address) {
+        return P + "cw:{" + channelId + ":" + address + "}";
+    }
+
+    public String webhookSecret(String channelId) {
+        return P + "whs:{" + channelId + "}";
+    }
+
     public String rateBucket(String name) {
         return P + "rl:{" + name + "}";
     }

@@ -29,7 +29,10 @@ public record MessageRecord(
         String errorClass,
         String errorProviderCode,
         String errorMessage,
-        String metadataJson) {
+        String metadataJson,
+        String contactId,
+        String email,
+        String payloadJson) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -54,7 +57,10 @@ public record MessageRecord(
                 h.get("ecl"),
                 h.get("epc"),
                 h.get("em"),
-                h.get("md"));
+                h.get("md"),
+                h.get("ci"),
+                h.get("ml"),
+                h.get("pl"));
     }
 
     private static int parseInt(String s, int fallback) {

@@ -69,6 +69,9 @@ public final class MessageRepository {
         putIf(f, "ph", m.phone());
         putIf(f, "snd", m.sender());
         putIf(f, "md", m.metadataJson());
+        putIf(f, "ci", m.contactId());
+        putIf(f, "ml", m.email());
+        putIf(f, "pl", m.payloadJson());
         if (scheduled) {
             f.put("sa", Long.toString(m.sendAt().toEpochMilli()));
         }

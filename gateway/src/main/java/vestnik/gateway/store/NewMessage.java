@@ -2,7 +2,10 @@ package vestnik.gateway.store;
 
 import java.time.Instant;
 
-/** A validated job, ready to be stored. {@code sendAt} is null for "now". */
+/**
+ * A validated job, ready to be stored. {@code sendAt} is null for "now". Of {@code phone}, {@code email} and
+ * {@code contactId} at least one is set; {@code payloadJson} is channel-specific content (a WhatsApp template).
+ */
 public record NewMessage(
         String id,
         String tenantId,
@@ -15,5 +18,13 @@ public record NewMessage(
         Instant createdAt,
         Instant sendAt,
         Instant expiresAt,
-        String metadataJson) {
+        String metadataJson,
+        String contactId,
+        String email,
+        String payloadJson) {
+
+    public NewMessage withRecipient(String newPhone, String newEmail, String newContactId) {
+        return new NewMessage(id, tenantId, externalId, channelId, newPhone, text, sender, segments, createdAt, sendAt,
+                expiresAt, metadataJson, newContactId, newEmail, payloadJson);
+    }
 }

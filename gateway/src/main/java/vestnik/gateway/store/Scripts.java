@@ -17,6 +17,7 @@ public final class Scripts {
     public final LuaScript promote;
     public final LuaScript tokenBucket;
     public final LuaScript inbound;
+    public final LuaScript contactPut;
 
     public Scripts() {
         Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude());
@@ -28,6 +29,7 @@ public final class Scripts {
         promote = LuaScript.load("promote", placeholders);
         tokenBucket = LuaScript.load("token_bucket", placeholders);
         inbound = LuaScript.load("inbound", placeholders);
+        contactPut = LuaScript.load("contact_put", placeholders);
     }
 
     /** Lua source of the transition table and the helpers every state-changing script shares. */
