@@ -403,6 +403,14 @@ class AriChannelTest {
     }
 
     @Test
+    @DisplayName("when another connection takes the application the stream is taken back after reconnectMax")
+    void applicationReplaced() {
+        ari.emit("{\"type\":\"ApplicationReplaced\",\"application\":\"ivr-gw\",\"timestamp\":\"2025-01-15T14:32:00.000+0300\"}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> ari.connections() == 2 && channel.isReady());
+    }
+
+    @Test
     @DisplayName("ARI credentials that Asterisk refuses fail the start")
     void badCredentials() {
         AriChannel wrong = channel("wrong");
