@@ -11,9 +11,11 @@ import vestnik.channels.smpp.SmppChannelFactory;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelFactory;
 import vestnik.channels.spi.ChannelType;
+import vestnik.channels.ari.AriChannelFactory;
 import vestnik.channels.max.MaxChannelFactory;
 import vestnik.channels.telegram.TelegramChannelFactory;
 import vestnik.channels.viber.ViberChannelFactory;
+import vestnik.channels.voicehttp.VoiceHttpChannelFactory;
 import vestnik.channels.whatsapp.WhatsAppChannelFactory;
 
 /** The one place that knows every channel implementation: adding a channel is one line in {@link #builtIn()}. */
@@ -33,6 +35,8 @@ public final class ChannelRegistry {
             new MaxChannelFactory(),
             new ViberChannelFactory(),
             new WhatsAppChannelFactory(),
+            new AriChannelFactory(),
+            new VoiceHttpChannelFactory(),
         }));
     }
 

@@ -1,11 +1,14 @@
 package vestnik.channels.spi;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Something a provider told us: a debtor's message, a delivery receipt, an opt-out, a link request.
+ * Something a provider told us: a debtor's message, a delivery receipt, an opt-out, a link request,
+ * the end of a voice call.
  * Each carries the id of the channel (the config key) it came through and a {@code dedupKey} that is
  * the same when the provider delivers the same thing twice, so a redelivery is a no-op.
  */
@@ -108,6 +111,47 @@ public sealed interface InboundEvent {
         @Override
         public String dedupKey() {
             return "link:" + who.channelUserId() + ":" + token + ":" + phone;
+        }
+    }
+
+    /**
+     * The end of one voice call (a robocall), reported once its channel is gone. {@code providerId} is the
+     * id the send was {@link SendResult.Accepted} with. A message counts as {@code delivered} only for
+     * {@link CallResult#ANSWERED_HUMAN}; every other result is a failed contact described by the rest.
+     *
+     * @param q850Cause   the ITU-T Q.850 hangup cause, or null when the provider did not give one
+     * @param causeText   the provider's text for the cause ("User busy"), or null
+     * @param talkTime    from answer to hangup; zero when the call was not answered
+     * @param dtmfChoices the keys the callee pressed in the call's menu, in order
+     * @param amdStatus   the answering-machine detector's raw verdict (HUMAN, MACHINE, NOTSURE, HANGUP), or null
+     * @param amdCause    the detector's raw reason (e.g. INITIALSILENCE-2500-2500), or null
+     * @param callerId    the number the call was shown from (it matters for caller-id health)
+     */
+    record CallOutcome(
+            String channelId,
+            String providerId,
+            CallResult result,
+            Integer q850Cause,
+            String causeText,
+            Duration talkTime,
+            List<String> dtmfChoices,
+            String amdStatus,
+            String amdCause,
+            String callerId,
+            Instant at) implements InboundEvent {
+
+        public CallOutcome {
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(providerId, "providerId");
+            Objects.requireNonNull(result, "result");
+            talkTime = talkTime == null || talkTime.isNegative() ? Duration.ZERO : talkTime;
+            dtmfChoices = dtmfChoices == null ? List.of() : List.copyOf(dtmfChoices);
+        }
+
+        /** A call ends once, so its id alone identifies the outcome. */
+        @Override
+        public String dedupKey() {
+            return "call:" + providerId;
         }
     }
 }
