@@ -10,6 +10,7 @@ import java.util.Optional;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelFactory;
 import vestnik.channels.spi.ChannelType;
+import vestnik.channels.email.EmailChannelFactory;
 import vestnik.channels.max.MaxChannelFactory;
 import vestnik.channels.telegram.TelegramChannelFactory;
 import vestnik.channels.viber.ViberChannelFactory;
@@ -31,6 +32,7 @@ public final class ChannelRegistry {
             new MaxChannelFactory(),
             new ViberChannelFactory(),
             new WhatsAppChannelFactory(),
+            new EmailChannelFactory(),
         }));
     }
 
