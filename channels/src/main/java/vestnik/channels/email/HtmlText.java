@@ -6,13 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * Plain text from HTML, good enough for a plain-text alternative part and for an agent reading a reply
- * that came as HTML only. Not a renderer: block ends become line breaks, tags go, entities are decoded.
+ * that came as HTML only. Not a renderer: paragraphs are separated by a blank line, other block ends
+ * become line breaks, list items dashes; tags go, entities are decoded.
  */
 final class HtmlText {
 
     private static final Pattern INVISIBLE = Pattern.compile(
             "(?is)<!--.*?-->|<(head|style|script|title)\\b.*?</\\1\\s*>");
-    private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>|</(p|div|tr|li|h[1-6]|blockquote|table)\\s*>");
+    private static final Pattern PARAGRAPH_END = Pattern.compile("(?i)</(p|h[1-6]|blockquote|table)\\s*>");
+    private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>|</(div|tr|ul|ol)\\s*>");
     private static final Pattern LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
@@ -29,11 +31,13 @@ final class HtmlText {
         }
         String s = INVISIBLE.matcher(html).replaceAll("");
         s = s.replaceAll("[\\r\\n]+", " ");
+        s = PARAGRAPH_END.matcher(s).replaceAll("\n\n");
         s = LINE_BREAK.matcher(s).replaceAll("\n");
         s = LIST_ITEM.matcher(s).replaceAll("\n- ");
         s = TAG.matcher(s).replaceAll("");
         s = decodeEntities(s);
-        s = s.replaceAll("[ \\t\\u00A0]+", " ").replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n");
+        s = s.replaceAll("[ \\t\\u00A0]+", " ").replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n")
+                .replace("\n\n- ", "\n- ");
         return s.strip();
     }
 
