@@ -8,9 +8,13 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import vestnik.channels.common.JsonHttp;
@@ -25,6 +29,7 @@ import vestnik.channels.common.JsonHttp;
  *       unsubscribeUrl: https://gw.example/hooks/em/unsubscribe, tokenSecret: "...", webhookSecret: "...",
  *       imap: { host: imap.demo.ru, port: 993, tls: tls, username: reply@reply.demo.ru, password: "...",
  *               folder: INBOX, pollInterval: 30s, timeout: 30s },
+ *       dkim: { selector: vestnik, privateKey: "-----BEGIN PRIVATE KEY-----...", domain: demo.ru },
  *       rate: 20 }
  * </pre>
  * Only {@code smtp.host}, {@code from} and {@code replyDomain} are required.
@@ -52,6 +57,7 @@ public record EmailConfig(
         String tokenSecret,
         String webhookSecret,
         Imap imap,
+        Dkim dkim,
         Double rate) {
 
     public static final int DEFAULT_POOL_SIZE = 8;
@@ -115,9 +121,25 @@ public record EmailConfig(
         }
     }
 
+    /**
+     * DKIM signing by the channel itself (RFC 6376), for relays that do not sign: Gmail and Yahoo accept
+     * one-click unsubscribe only from a letter whose DKIM signature covers both List-Unsubscribe fields.
+     *
+     * @param privateKey the RSA key in PKCS#8, as PEM or its bare base64 body (armour and line breaks are dropped)
+     */
+    public record Dkim(String domain, String selector, String privateKey) {
+        @Override
+        public String toString() {
+            return "Dkim[domain=" + domain + ", selector=" + selector + ", privateKey=***]";
+        }
+    }
+
     @JsonIgnoreProperties({"type"})
     record Section(SmtpSection smtp, String from, String replyDomain, String defaultSubject, String unsubscribeUrl,
-                   String tokenSecret, String webhookSecret, ImapSection imap, Double rate) {
+                   String tokenSecret, String webhookSecret, ImapSection imap, DkimSection dkim, Double rate) {
+    }
+
+    record DkimSection(String domain, String selector, String privateKey) {
     }
 
     record SmtpSection(String host, Integer port, String tls, String username, String password, Integer poolSize,
@@ -149,12 +171,13 @@ public record EmailConfig(
         }
         String webhookSecret = secret(prefix + "webhookSecret", s.webhookSecret());
         Imap imap = s.imap() == null ? null : imap(prefix + "imap.", s.imap());
+        Dkim dkim = s.dkim() == null ? null : dkim(prefix + "dkim.", s.dkim(), from.getAddress());
         if (s.rate() != null && (!(s.rate() > 0) || s.rate().isInfinite())) {
             throw new IllegalArgumentException(prefix + "rate must be a positive number of messages per second");
         }
         String subject = s.defaultSubject() == null || s.defaultSubject().isBlank() ? null : s.defaultSubject().strip();
         return new EmailConfig(smtp, from.getAddress(), from.getPersonal(), replyDomain, subject, unsubscribeUrl,
-                tokenSecret, webhookSecret, imap, s.rate());
+                tokenSecret, webhookSecret, imap, dkim, s.rate());
     }
 
     /** The domain of {@link #fromAddress()}: the right-hand side of every Message-ID we make. */
@@ -190,6 +213,24 @@ public record EmailConfig(
         return new Imap(host, port, tls, username, password, folder,
                 duration(prefix + "pollInterval", s.pollInterval(), DEFAULT_POLL_INTERVAL),
                 duration(prefix + "timeout", s.timeout(), DEFAULT_IMAP_TIMEOUT));
+    }
+
+    private static Dkim dkim(String prefix, DkimSection s, String fromAddress) {
+        String selector = required(prefix + "selector", s.selector()).strip();
+        if (!selector.matches("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")) {
+            throw new IllegalArgumentException(prefix + "selector must be a DNS label such as vestnik");
+        }
+        String domain = s.domain() == null || s.domain().isBlank() ? EmailAddresses.domainOf(fromAddress)
+                : EmailAddresses.domain(s.domain()).orElseThrow(() ->
+                        new IllegalArgumentException(prefix + "domain must be a domain such as demo.ru"));
+        String key = required(prefix + "privateKey", s.privateKey())
+                .replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key)));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(prefix + "privateKey must be an RSA key in PKCS#8 (PEM or base64)");
+        }
+        return new Dkim(domain, selector, key);
     }
 
     private static InternetAddress from(String key, String value) {
@@ -305,6 +346,7 @@ public record EmailConfig(
         return "EmailConfig[smtp=" + smtp + ", from=" + fromAddress + ", replyDomain=" + replyDomain
                 + ", defaultSubject=" + defaultSubject + ", unsubscribeUrl=" + unsubscribeUrl
                 + ", tokenSecret=" + (tokenSecret == null ? "null" : "***")
-                + ", webhookSecret=" + (webhookSecret == null ? "null" : "***") + ", imap=" + imap + ", rate=" + rate + "]";
+                + ", webhookSecret=" + (webhookSecret == null ? "null" : "***") + ", imap=" + imap + ", dkim=" + dkim
+                + ", rate=" + rate + "]";
     }
 }

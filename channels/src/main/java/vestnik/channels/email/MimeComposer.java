@@ -24,7 +24,7 @@ import vestnik.channels.spi.OutboundMessage;
  *   <li>{@code List-Unsubscribe} with the one-click https link (a sealed token naming the recipient) and a
  *       mailto, and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} when the link is there
  *       (RFC 2369, RFC 8058). Gmail and Yahoo also want a DKIM signature covering both; that is the
- *       relay's job (or the Vert.x client's DKIM options), not this class's.</li>
+ *       relay's job, or the mail client's when {@code dkim} is configured, not this class's.</li>
  * </ul>
  * The body is text/plain, or multipart/alternative when the payload brings HTML. The sender a message
  * names replaces only the display name: the address stays the configured one, which SPF and DMARC allow.

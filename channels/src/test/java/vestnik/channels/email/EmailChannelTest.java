@@ -17,9 +17,13 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -94,14 +98,18 @@ class EmailChannelTest {
     }
 
     private static EmailChannel create(int smtpPort, String extra) {
+        return create(smtpPort, extra, "");
+    }
+
+    private static EmailChannel create(int smtpPort, String extra, String topLevel) {
         String section = """
                 { "type": "email",
                   "smtp": { "host": "127.0.0.1", "port": %d, "tls": "none", "connectTimeout": "2s", "sendTimeout": "3s" %s },
                   "from": "ООО «Демо» <noreply@demo.ru>", "replyDomain": "reply.demo.ru",
                   "unsubscribeUrl": "https://gw.example/hooks/em/unsubscribe", "tokenSecret": "%s",
                   "imap": { "host": "127.0.0.1", "port": %d, "tls": "none", "username": "%s", "password": "%s",
-                            "pollInterval": "100ms", "timeout": "2s" } }"""
-                .formatted(smtpPort, extra, TOKEN_SECRET, MAIL.getImap().getPort(), REPLY_LOGIN, REPLY_PASSWORD);
+                            "pollInterval": "100ms", "timeout": "2s" } %s }"""
+                .formatted(smtpPort, extra, TOKEN_SECRET, MAIL.getImap().getPort(), REPLY_LOGIN, REPLY_PASSWORD, topLevel);
         return (EmailChannel) ChannelRegistry.builtIn().create("em", EmailConfigTest.parse(section), vertx,
                 new SimpleMeterRegistry());
     }
@@ -166,6 +174,35 @@ class EmailChannelTest {
         Multipart parts = (Multipart) wire.getContent();
         assertThat(parts.getBodyPart(0).getContent()).asString().startsWith("Здравствуйте! Ваш заказ №12345");
         assertThat(parts.getBodyPart(1).getContent()).asString().contains("<b>№12345</b>");
+    }
+
+    @Test
+    @DisplayName("with a DKIM key configured, the letter carries a signature over both List-Unsubscribe fields that verifies")
+    void dkimSigned() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair key = generator.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        String section = ", \"dkim\": { \"selector\": \"vestnik\", \"privateKey\": \"" + pem.replace("\n", "\\n") + "\" }";
+        channel = create(MAIL.getSmtp().getPort(), "", section);
+        done(channel.start(event -> Future.succeededFuture()));
+
+        assertThat(done(channel.send(message("ivan@customer.example", new EmailContent("Ваш заказ №12345",
+                "<p>Здравствуйте!</p>", null))))).isInstanceOf(Accepted.class);
+
+        assertThat(MAIL.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        MAIL.getReceivedMessagesForDomain("customer.example")[0].writeTo(raw);
+        MimeMessage wire = MAIL.getReceivedMessagesForDomain("customer.example")[0];
+        Map<String, String> tags = DkimVerifier.tags(wire.getHeader("DKIM-Signature", null));
+        assertThat(tags).containsEntry("d", "demo.ru").containsEntry("s", "vestnik").containsEntry("a", "rsa-sha256");
+        assertThat(tags.get("h").toLowerCase()).contains("list-unsubscribe:list-unsubscribe-post");
+        assertThat(DkimVerifier.verify(raw.toByteArray(), key.getPublic())).isTrue();
+        byte[] tampered = raw.toString(StandardCharsets.ISO_8859_1).replace("List-Unsubscribe=One-Click", "List-Unsubscribe=Two-Clicks")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(DkimVerifier.verify(tampered, key.getPublic())).isFalse();
     }
 
     @Test

@@ -107,6 +107,8 @@ class EmailConfigTest {
             "{\"type\":\"email\",\"smtp\":{\"host\":\"h\"},\"from\":\"a@demo.ru\",\"replyDomain\":\"r.demo.ru\",\"imap\":{\"host\":\"i\"}} | channels.em.imap.username",
             "{\"type\":\"email\",\"smtp\":{\"host\":\"h\"},\"from\":\"a@demo.ru\",\"replyDomain\":\"r.demo.ru\",\"imap\":{\"host\":\"i\",\"username\":\"u\",\"password\":\"p\",\"pollInterval\":\"often\"}} | channels.em.imap.pollInterval",
             "{\"type\":\"email\",\"smtp\":{\"host\":\"h\"},\"from\":\"a@demo.ru\",\"replyDomain\":\"r.demo.ru\",\"rate\":0} | channels.em.rate",
+            "{\"type\":\"email\",\"smtp\":{\"host\":\"h\"},\"from\":\"a@demo.ru\",\"replyDomain\":\"r.demo.ru\",\"dkim\":{\"privateKey\":\"AAAA\"}} | channels.em.dkim.selector",
+            "{\"type\":\"email\",\"smtp\":{\"host\":\"h\"},\"from\":\"a@demo.ru\",\"replyDomain\":\"r.demo.ru\",\"dkim\":{\"selector\":\"s1\",\"privateKey\":\"AAAA\"}} | channels.em.dkim.privateKey",
     })
     void refused(String section, String key) {
         assertThatThrownBy(() -> EmailConfig.from("em", parse(section)))
@@ -124,8 +126,8 @@ class EmailConfigTest {
                 { "type": "email", "smtp": { "host": "smtp.demo.ru", "tls": "tls", "poolSize": 3 },
                   "from": "noreply@demo.ru", "replyDomain": "reply.demo.ru" }""")).smtp();
 
-        MailConfig a = EmailChannelFactory.mailConfig(starttls);
-        MailConfig b = EmailChannelFactory.mailConfig(tls);
+        MailConfig a = EmailChannelFactory.mailConfig(starttls, null);
+        MailConfig b = EmailChannelFactory.mailConfig(tls, null);
 
         assertThat(a.getStarttls()).isEqualTo(StartTLSOptions.REQUIRED);
         assertThat(a.isSsl()).isFalse();
