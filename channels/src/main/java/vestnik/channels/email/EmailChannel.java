@@ -98,6 +98,8 @@ public final class EmailChannel implements Channel {
         } catch (IllegalArgumentException e) {
             return Future.succeededFuture(Failed.of(ErrorClass.PERMANENT_CONFIG, FailureCodes.INVALID_CONTENT, e.getMessage()));
         }
+        // A timeout after DATA leaves it open whether the server took the letter: it counts as transient,
+        // so a retry may deliver it twice, which beats losing a reminder.
         return client.sendMail(mail.toMailMessage())
                 .timeout(config.smtp().sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .<SendResult>map(sent -> Accepted.of(mail.messageId()))

@@ -11,6 +11,7 @@ import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.StartTLSOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelFactory;
 import vestnik.channels.spi.ChannelType;
@@ -47,7 +48,10 @@ public final class EmailChannelFactory implements ChannelFactory {
                 .setMaxPoolSize(smtp.poolSize())
                 .setKeepAlive(true)
                 .setAllowRcptErrors(false)
-                .setConnectTimeout((int) smtp.connectTimeout().toMillis());
+                .setConnectTimeout((int) smtp.connectTimeout().toMillis())
+                // a server that stops answering mid-letter would hold a pooled connection for ever
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout((int) smtp.sendTimeout().toMillis());
         switch (smtp.tls()) {
             case NONE -> c.setStarttls(StartTLSOptions.DISABLED).setSsl(false);
             case STARTTLS -> c.setStarttls(StartTLSOptions.REQUIRED).setSsl(false);

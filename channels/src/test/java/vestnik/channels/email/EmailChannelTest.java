@@ -104,7 +104,7 @@ class EmailChannelTest {
     private static EmailChannel create(int smtpPort, String extra, String topLevel) {
         String section = """
                 { "type": "email",
-                  "smtp": { "host": "127.0.0.1", "port": %d, "tls": "none", "connectTimeout": "2s", "sendTimeout": "3s" %s },
+                  "smtp": { "host": "127.0.0.1", "port": %d, "tls": "none", "connectTimeout": "2s", "sendTimeout": "1s" %s },
                   "from": "ООО «Демо» <noreply@demo.ru>", "replyDomain": "reply.demo.ru",
                   "unsubscribeUrl": "https://gw.example/hooks/em/unsubscribe", "tokenSecret": "%s",
                   "imap": { "host": "127.0.0.1", "port": %d, "tls": "none", "username": "%s", "password": "%s",
@@ -375,6 +375,28 @@ class EmailChannelTest {
             });
             assertThat(broken).isEqualTo(none);
             assertThat(smtp.connections.get()).isZero();
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("a server that falls silent after the letter's data is a transient failure after sendTimeout")
+    void silentServer() throws Exception {
+        ScriptedSmtpServer smtp = new ScriptedSmtpServer(vertx).answer(".", ScriptedSmtpServer.SILENCE);
+        channel = create(smtp.start(), "");
+        try {
+            done(channel.start(event -> Future.succeededFuture()));
+            long started = System.nanoTime();
+
+            SendResult result = done(channel.send(message("ivan@customer.example", null)));
+
+            assertThat(result).isInstanceOfSatisfying(Failed.class, f -> {
+                assertThat(f.errorClass()).isEqualTo(ErrorClass.TRANSIENT);
+                assertThat(f.code()).isEqualTo(FailureCodes.PROVIDER_UNAVAILABLE);
+            });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(WAIT);
+            assertThat(smtp.commands).contains(".");
         } finally {
             smtp.stop();
         }

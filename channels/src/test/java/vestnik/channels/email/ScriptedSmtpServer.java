@@ -30,6 +30,8 @@ final class ScriptedSmtpServer {
             "NOOP", "250 2.0.0 OK",
             "QUIT", "221 2.0.0 Bye");
 
+    static final String SILENCE = "";
+
     final List<String> commands = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
     private final Map<String, String> replies = new ConcurrentHashMap<>();
@@ -40,7 +42,10 @@ final class ScriptedSmtpServer {
         this.vertx = vertx;
     }
 
-    /** From now on, answers {@code verb} ({@code RCPT}, {@code AUTH}, {@code .} for the end of DATA) with {@code reply}. */
+    /**
+     * From now on, answers {@code verb} ({@code RCPT}, {@code AUTH}, {@code .} for the end of DATA) with
+     * {@code reply}; {@link #SILENCE} makes the server say nothing, as a hung one does.
+     */
     ScriptedSmtpServer answer(String verb, String reply) {
         replies.put(verb, reply);
         return this;
@@ -69,7 +74,9 @@ final class ScriptedSmtpServer {
             String verb = line.equals(".") ? "." : line.split("[ :]")[0].toUpperCase(Locale.ROOT);
             inData[0] = false;
             String reply = replies.getOrDefault(verb, DEFAULTS.getOrDefault(verb, "502 5.5.2 Command not recognized"));
-            socket.write(reply + "\r\n");
+            if (!reply.equals(SILENCE)) {
+                socket.write(reply + "\r\n");
+            }
             if (verb.equals("DATA") && reply.startsWith("354")) {
                 inData[0] = true;
             }
