@@ -73,7 +73,15 @@ final class ImapMailbox implements AutoCloseable {
         List<Letter> letters = new ArrayList<>();
         for (Message m : oldestFirst.subList(0, Math.min(limit, oldestFirst.size()))) {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            m.writeTo(raw);
+            try {
+                m.writeTo(raw);
+            } catch (MessagingException | IOException e) {
+                if (!f.isOpen() || !store.isConnected()) {
+                    throw e;
+                }
+                // one letter the server cannot hand out must not hold up the others; it is tried again next poll
+                continue;
+            }
             letters.add(new Letter(uids.getUID(m), raw.toByteArray()));
         }
         return letters;

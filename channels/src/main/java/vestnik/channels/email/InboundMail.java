@@ -84,7 +84,10 @@ final class InboundMail {
                 throw new IllegalArgumentException("not a letter: no From or Content-Type header field");
             }
             return events(mail);
-        } catch (MessagingException | IOException e) {
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // broken MIME surfaces late and in many forms (a multipart without a boundary is not a Multipart)
             throw new IllegalArgumentException("not a readable letter: " + e.getClass().getSimpleName(), e);
         }
     }

@@ -330,6 +330,18 @@ class InboundMailTest {
     }
 
     @Test
+    @DisplayName("a report or a multipart without a boundary is refused as unreadable, not thrown as something else")
+    void brokenMultipart() {
+        byte[] broken = letter("""
+                From: MAILER-DAEMON@mx.example
+                To: support@demo.ru
+                Content-Type: multipart/report; report-type=delivery-status
+                """, "no parts here\n");
+
+        assertThatThrownBy(() -> parser.parse(broken)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("bytes that are not a letter are refused")
     void notALetter() {
         assertThatThrownBy(() -> parser.parse("hello, this is not mail".getBytes(StandardCharsets.UTF_8)))
