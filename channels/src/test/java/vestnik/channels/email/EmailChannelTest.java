@@ -295,6 +295,21 @@ class EmailChannelTest {
     }
 
     @Test
+    @DisplayName("once stopped, the poller reads nothing more: a letter that arrives later stays unread")
+    void stopsPolling() throws Exception {
+        startStoring();
+        deliverToReplyMailbox(Fixtures.bytes("email-reply-inbound.eml"));
+        await().atMost(WAIT).until(() -> stored.size() == 1);
+
+        done(channel.stop());
+        channel = null;
+        deliverToReplyMailbox(Fixtures.bytes("email-reply-inbound.eml"));
+
+        await().during(Duration.ofMillis(400)).atMost(WAIT)
+                .until(() -> stored.size() == 1 && !replyInbox().get(1).isSet(Flags.Flag.SEEN));
+    }
+
+    @Test
     @DisplayName("an SMTP 550 5.1.1 for the recipient is a permanent recipient failure, after a real RCPT TO")
     void refusedRecipient() throws Exception {
         ScriptedSmtpServer smtp = new ScriptedSmtpServer(vertx)
