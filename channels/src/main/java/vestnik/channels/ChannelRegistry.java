@@ -12,6 +12,7 @@ import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelFactory;
 import vestnik.channels.spi.ChannelType;
 import vestnik.channels.ari.AriChannelFactory;
+import vestnik.channels.email.EmailChannelFactory;
 import vestnik.channels.max.MaxChannelFactory;
 import vestnik.channels.telegram.TelegramChannelFactory;
 import vestnik.channels.viber.ViberChannelFactory;
@@ -37,6 +38,7 @@ public final class ChannelRegistry {
             new WhatsAppChannelFactory(),
             new AriChannelFactory(),
             new VoiceHttpChannelFactory(),
+            new EmailChannelFactory(),
         }));
     }
 
