@@ -8,10 +8,17 @@ public class PolicyConfigException extends IllegalArgumentException {
     private final List<String> problems;
 
     public PolicyConfigException(List<String> problems) {
-        super("contact policy: " + String.join("; ", problems)
-                + (problems.stream().anyMatch(p -> p.contains("looser") || p.contains("wider") || p.contains("shorter"))
-                ? " (a tenant's policy can only be stricter than the law)" : ""));
+        this(problems, "");
+    }
+
+    private PolicyConfigException(List<String> problems, String suffix) {
+        super("contact policy: " + String.join("; ", problems) + suffix);
         this.problems = List.copyOf(problems);
+    }
+
+    /** Settings that are valid but looser than the law. */
+    static PolicyConfigException relaxing(List<String> problems) {
+        return new PolicyConfigException(problems, " (a tenant's policy can only be stricter than the law)");
     }
 
     public List<String> problems() {

@@ -47,7 +47,7 @@ public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, bo
         List<String> problems = new ArrayList<>(caps.loosenings(Caps.LEGAL));
         windows.loosenings(DayWindows.LEGAL).forEach(p -> problems.add("hours: " + p));
         if (!problems.isEmpty()) {
-            throw new PolicyConfigException(problems);
+            throw PolicyConfigException.relaxing(problems);
         }
     }
 

@@ -93,6 +93,15 @@ public final class QuietHours {
                 .orElseThrow(() -> new IllegalStateException("no window within " + HORIZON + " in " + zone));
     }
 
+    /**
+     * The first allowed moment of the next day, week or month after the one {@code windows} describes — where a
+     * message over that period's cap goes (e.g. Monday 08:00 local after a full week, or 09:00 if Monday is a
+     * holiday). Empty as {@link #nextAllowed(Instant, ZoneResolution)}.
+     */
+    public Optional<Instant> firstAllowedInNext(CapPeriod period, CapWindows windows, ZoneResolution r) {
+        return nextAllowed(windows.nextStart(period), r);
+    }
+
     /** The earliest instant at or after {@code now} that is inside the local window in every Russian zone. */
     public Instant nextAllowedInAllZones(Instant now) {
         return nextAllowed(now, ZoneResolution.unknown(regions.allZones(), Set.of(), "all zones"))

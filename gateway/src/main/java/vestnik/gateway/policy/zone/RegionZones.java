@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -374,15 +373,5 @@ public final class RegionZones {
     @Override
     public String toString() {
         return "RegionZones[" + regions.size() + " subjects, " + allZones.size() + " zones]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RegionZones other && regions.equals(other.regions);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(regions);
     }
 }

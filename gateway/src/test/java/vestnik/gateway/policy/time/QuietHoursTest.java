@@ -120,6 +120,19 @@ class QuietHoursTest {
     }
 
     @Test
+    @DisplayName("over a cap, the first moment of the next day, week or month is found in local time")
+    void firstAllowedInNextPeriod() {
+        ZoneResolution samara = ZoneResolution.known(ZoneId.of("Europe/Samara"), ZoneSource.REGION, Set.of("RU-SAM"), "t");
+        CapWindows thursday = CapWindows.at(local("2026-03-05T12:00", "Europe/Samara"), ZoneId.of("Europe/Samara"));
+        assertThat(hours.firstAllowedInNext(CapPeriod.DAY, thursday, samara).map(t -> inZone(t, "Europe/Samara")))
+                .contains(LocalDateTime.parse("2026-03-06T08:00"));
+        assertThat(hours.firstAllowedInNext(CapPeriod.WEEK, thursday, samara).map(t -> inZone(t, "Europe/Samara")))
+                .as("Monday 9 March is a day off").contains(LocalDateTime.parse("2026-03-09T09:00"));
+        assertThat(hours.firstAllowedInNext(CapPeriod.MONTH, thursday, samara).map(t -> inZone(t, "Europe/Samara")))
+                .as("1 April is a Wednesday").contains(LocalDateTime.parse("2026-04-01T08:00"));
+    }
+
+    @Test
     @DisplayName("a tenant's narrower windows are kept, and may leave an unknown zone no common window at all")
     void tenantWindows() {
         QuietHours narrow = hours.withWindows(DayWindows.of("10:00-20:00", "11:00-18:00"));
