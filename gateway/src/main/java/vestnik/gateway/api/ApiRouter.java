@@ -31,6 +31,7 @@ public final class ApiRouter {
         router.route(HttpMethod.POST, "/hooks/:channelId").handler(hooks::handle);
         router.route(HttpMethod.GET, "/hooks/:channelId").handler(hooks::handle);
         router.route(HttpMethod.POST, "/hooks/:channelId/*").handler(hooks::handle);
+        router.route(HttpMethod.GET, "/hooks/:channelId/*").handler(hooks::handle);
 
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.route("/v1/*").handler(auth::handle);

@@ -68,6 +68,10 @@ public final class InboundRecorder implements InboundSink {
             return store.storeLinkRequest(link).compose(s -> links.apply(link))
                     .compose(v -> optOuts.clear(link.channelId(), link.who().channelUserId()));
         }
+        if (event instanceof InboundEvent.CallOutcome call) {
+            metrics.inbound(call.channelId(), "call_" + call.result().wireName());
+            return receipts.accept(CallOutcomes.asStatusUpdate(call));
+        }
         return Future.failedFuture(new IllegalArgumentException("unknown inbound event " + event.getClass()));
     }
 

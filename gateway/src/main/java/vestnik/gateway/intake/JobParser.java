@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,7 +30,7 @@ import vestnik.gateway.store.NewMessage;
 public final class JobParser {
 
     private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
-            "whatsappTemplate");
+            "whatsappTemplate", "email", "ivr");
     private static final Set<String> TO_FIELDS = Set.of("phone", "contactId", "email");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
@@ -152,17 +153,35 @@ public final class JobParser {
             }
         }
 
-        String payload = null;
-        JsonNode template = body.get("whatsappTemplate");
-        if (template != null && !template.isNull()) {
-            if (channel.type() != ChannelType.WHATSAPP) {
-                throw new ApiError(ErrorCode.VALIDATION_FAILED, "whatsappTemplate is only for WhatsApp channels");
-            }
-            payload = Payloads.checkWhatsAppTemplate(template);
-        }
+        String payload = payload(body, channel.type());
 
         return new NewMessage(id, tenantId, externalId, channelId, phone, text, null, channel.segments(text), now,
                 sendAt, expiresAt, metadata, contactId, email, payload);
+    }
+
+    /** At most one channel-specific content field, and only the one for the job's channel. */
+    private static String payload(JsonNode body, ChannelType type) {
+        String payload = null;
+        for (String field : List.of("whatsappTemplate", "email", "ivr")) {
+            JsonNode n = body.get(field);
+            if (n == null || n.isNull()) {
+                continue;
+            }
+            ChannelType wanted = switch (field) {
+                case "whatsappTemplate" -> ChannelType.WHATSAPP;
+                case "email" -> ChannelType.EMAIL;
+                default -> ChannelType.ARI;
+            };
+            if (type != wanted) {
+                throw new ApiError(ErrorCode.VALIDATION_FAILED, field + " is only for " + wanted.configName() + " channels");
+            }
+            payload = switch (field) {
+                case "whatsappTemplate" -> Payloads.checkWhatsAppTemplate(n);
+                case "email" -> Payloads.checkEmail(n);
+                default -> Payloads.checkIvr(n);
+            };
+        }
+        return payload;
     }
 
     private static ErrorCode errorFor(ContentProblem p) {

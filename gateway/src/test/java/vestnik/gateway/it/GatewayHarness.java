@@ -77,8 +77,13 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     static GatewayHarness start(Path dir, SimulatedSmsc smsc) throws IOException {
+        return start(dir, smsc, "");
+    }
+
+    /** With more channels: {@code extraChannels} is YAML indented by two spaces, placed under {@code channels:}. */
+    static GatewayHarness start(Path dir, SimulatedSmsc smsc, String extraChannels) throws IOException {
         Path file = dir.resolve("vestnik.yaml");
-        Files.writeString(file, config(dir.resolve("data"), smsc.port()));
+        Files.writeString(file, config(dir.resolve("data"), smsc.port()) + extraChannels);
         GatewayConfig config = ConfigReader.load(file, Map.of());
         Gateway gateway = new Gateway(config, Clock.systemUTC(), ChannelRegistry.builtIn());
         Vertx vertx = Vertx.vertx();
@@ -96,6 +101,11 @@ final class GatewayHarness implements AutoCloseable {
         this.gateway = gateway;
         this.http = new Http(gateway.port());
         this.vertx = vertx;
+    }
+
+    /** Posts a job and answers the reply. */
+    Http.Reply post(JsonObject job) {
+        return http.post("/v1/messages", KEY, job.encode());
     }
 
     /** Posts an SMS job and answers the new message's id. */
