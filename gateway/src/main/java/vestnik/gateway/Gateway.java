@@ -42,6 +42,7 @@ import vestnik.gateway.inbound.InboundRecorder;
 import vestnik.gateway.inbound.InboundStore;
 import vestnik.gateway.intake.JobParser;
 import vestnik.gateway.ratelimit.RateLimiter;
+import vestnik.gateway.ratelimit.RecipientRateLimiter;
 import vestnik.gateway.schedule.DueScheduler;
 import vestnik.gateway.status.ReceiptIndex;
 import vestnik.gateway.status.ReceiptProcessor;
@@ -146,14 +147,15 @@ public final class Gateway extends VerticleBase {
         return Future.all(started)
                 .compose(v -> {
                     List<Future<Void>> dispatching = new ArrayList<>();
+                    RecipientRateLimiter recipientLimiter = new RecipientRateLimiter(vertx, redis, scripts);
                     for (Channel c : channels.values()) {
-                        RateLimiter limiter = rateOf(c.id())
-                                .map(rate -> new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), rate))
-                                .orElse(null);
+                        RateLimiter limiter = c.ratePerSecond() > 0
+                                ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
+                                : null;
                         for (int shard = 0; shard < redis.keys().shards(); shard++) {
                             ChannelDispatcher d = new ChannelDispatcher(vertx, redis, messages, c, shard,
                                     config.instanceId(), limiter, retries, receiptIndex, receipts, contacts, optOuts,
-                                    windows, metrics, clock, config.dispatch().reclaimAfter());
+                                    windows, recipientLimiter, metrics, clock, config.dispatch().reclaimAfter());
                             dispatchers.add(d);
                             dispatching.add(d.start());
                         }
@@ -196,28 +198,6 @@ public final class Gateway extends VerticleBase {
                     .recover(e -> Future.succeededFuture("")));
         }
         return Future.all(done).mapEmpty();
-    }
-
-    /** The channel's configured rate ({@code maxRate} or {@code rate}, per second), if it has one. */
-    private Optional<Double> rateOf(String channelId) {
-        JsonNode section = config.channels().get(channelId);
-        for (String key : List.of("maxRate", "rate")) {
-            JsonNode v = section.get(key);
-            if (v != null && v.isNumber() && v.asDouble() > 0) {
-                return Optional.of(v.asDouble());
-            }
-            if (v != null && v.isTextual()) {
-                try {
-                    double d = Double.parseDouble(v.asText());
-                    if (d > 0) {
-                        return Optional.of(d);
-                    }
-                } catch (NumberFormatException ignored) {
-                    // the channel's own config record reports a malformed value
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     @Override

@@ -149,6 +149,11 @@ public final class AriChannel implements Channel {
         return ChannelType.ARI;
     }
 
+    @Override
+    public double ratePerSecond() {
+        return config.rate();
+    }
+
     public AriConfig config() {
         return config;
     }

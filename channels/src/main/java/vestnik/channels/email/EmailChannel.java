@@ -71,6 +71,11 @@ public final class EmailChannel implements Channel {
         return ChannelType.EMAIL;
     }
 
+    @Override
+    public double ratePerSecond() {
+        return config.rate() == null ? 0 : config.rate();
+    }
+
     public EmailConfig config() {
         return config;
     }

@@ -70,6 +70,16 @@ public final class MaxChannel implements Channel {
         return ChannelType.MAX;
     }
 
+    @Override
+    public double ratePerSecond() {
+        return config.rate();
+    }
+
+    @Override
+    public double ratePerRecipient() {
+        return config.perChatRate() == null ? 0 : config.perChatRate();
+    }
+
     public MaxConfig config() {
         return config;
     }

@@ -76,6 +76,11 @@ public final class SmppChannel implements Channel {
         return ChannelType.SMPP;
     }
 
+    @Override
+    public double ratePerSecond() {
+        return config.maxRate();
+    }
+
     public SmppConfig config() {
         return config;
     }

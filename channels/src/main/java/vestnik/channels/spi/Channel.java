@@ -43,6 +43,19 @@ public interface Channel {
         return 64;
     }
 
+    /** Sends per second the whole account may make, held across gateways by a Redis bucket; 0 for no limit. */
+    default double ratePerSecond() {
+        return 0;
+    }
+
+    /**
+     * Sends per second to any one recipient, where the provider limits it (Telegram one a second per chat,
+     * WhatsApp's pair limit); 0 for no limit.
+     */
+    default double ratePerRecipient() {
+        return 0;
+    }
+
     default Optional<WebhookReceiver> webhooks() {
         return Optional.empty();
     }

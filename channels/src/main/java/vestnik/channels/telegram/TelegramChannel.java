@@ -73,6 +73,16 @@ public final class TelegramChannel implements Channel {
         return ChannelType.TELEGRAM;
     }
 
+    @Override
+    public double ratePerSecond() {
+        return config.rate();
+    }
+
+    @Override
+    public double ratePerRecipient() {
+        return config.perChatRate();
+    }
+
     public TelegramConfig config() {
         return config;
     }

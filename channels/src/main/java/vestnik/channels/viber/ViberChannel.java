@@ -60,6 +60,11 @@ public final class ViberChannel implements Channel {
         return ChannelType.VIBER;
     }
 
+    @Override
+    public double ratePerSecond() {
+        return config.rate();
+    }
+
     public ViberConfig config() {
         return config;
     }

@@ -63,6 +63,11 @@ public final class VoiceHttpChannel implements Channel {
         return ChannelType.VOICE_HTTP;
     }
 
+    @Override
+    public double ratePerSecond() {
+        return config.rate();
+    }
+
     public VoiceHttpConfig config() {
         return config;
     }

@@ -61,6 +61,16 @@ public final class WhatsAppChannel implements Channel {
         return ChannelType.WHATSAPP;
     }
 
+    @Override
+    public double ratePerSecond() {
+        return config.rate();
+    }
+
+    @Override
+    public double ratePerRecipient() {
+        return config.recipientRatePerMinute() / 60.0;
+    }
+
     public WhatsAppConfig config() {
         return config;
     }

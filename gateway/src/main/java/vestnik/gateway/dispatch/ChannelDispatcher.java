@@ -29,6 +29,7 @@ import vestnik.gateway.contacts.ContactRepository;
 import vestnik.gateway.inbound.CustomerWindow;
 import vestnik.gateway.optout.OptOutRegistry;
 import vestnik.gateway.ratelimit.RateLimiter;
+import vestnik.gateway.ratelimit.RecipientRateLimiter;
 import vestnik.gateway.status.ReceiptIndex;
 import vestnik.gateway.status.ReceiptProcessor;
 import vestnik.gateway.status.StatusMetrics;
@@ -60,6 +61,7 @@ public final class ChannelDispatcher {
     private final ReceiptIndex receiptIndex;
     private final ReceiptProcessor receipts;
     private final SendPreparation preparation;
+    private final RecipientRateLimiter recipientLimiter;
     private final OptOutRegistry optOuts;
     private final StatusMetrics metrics;
     private final Clock clock;
@@ -80,7 +82,8 @@ public final class ChannelDispatcher {
     public ChannelDispatcher(Vertx vertx, RedisStore redis, MessageRepository messages, Channel channel, int shard,
                              String consumerName, RateLimiter limiter, RetryPolicy retries, ReceiptIndex receiptIndex,
                              ReceiptProcessor receipts, ContactRepository contacts, OptOutRegistry optOuts,
-                             CustomerWindow windows, StatusMetrics metrics, Clock clock, Duration reclaimAfter) {
+                             CustomerWindow windows, RecipientRateLimiter recipientLimiter, StatusMetrics metrics,
+                             Clock clock, Duration reclaimAfter) {
         this.vertx = vertx;
         this.redis = redis;
         this.messages = messages;
@@ -93,6 +96,7 @@ public final class ChannelDispatcher {
         this.receipts = receipts;
         this.optOuts = optOuts;
         this.preparation = new SendPreparation(contacts, optOuts, windows);
+        this.recipientLimiter = recipientLimiter;
         this.metrics = metrics;
         this.clock = clock;
         this.reclaimAfter = reclaimAfter;
@@ -225,24 +229,43 @@ public final class ChannelDispatcher {
                 return recordFailure(m, entryId, refused.failure());
             }
             OutboundMessage out = ((SendPreparation.Prepared.Send) prepared).message();
-            Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
-            return permit
-                    .compose(v -> channel.send(out)
-                            .recover(e -> Future.succeededFuture(new SendResult.Failed(ErrorClass.TRANSIENT,
-                                    FailureCodes.PROVIDER_ERROR, null, "send failed: " + e.getMessage(), null))))
-                    .compose(result -> {
-                        metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
-                        if (result instanceof SendResult.Accepted accepted) {
-                            return recordAccepted(m, entryId, accepted);
-                        }
-                        SendResult.Failed failed = (SendResult.Failed) result;
-                        Future<Void> optOut = FailureCodes.RECIPIENT_OPTED_OUT.equals(failed.code())
-                                ? optOuts.record(channel.id(), OptOutRegistry.address(out.to().phone(), out.to().email(),
-                                        out.to().channelUserId()), "provider: " + failed.code(), clock.instant())
-                                : Future.succeededFuture();
-                        return optOut.compose(v -> recordFailure(m, entryId, failed));
-                    });
+            String address = OptOutRegistry.address(out.to().phone(), out.to().email(), out.to().channelUserId());
+            if (channel.ratePerRecipient() > 0 && address != null) {
+                return recipientLimiter.acquire(channel.id(), address, channel.ratePerRecipient()).compose(outcome ->
+                        outcome instanceof RecipientRateLimiter.Outcome.Later later
+                                ? deferForRecipient(m, entryId, later.after())
+                                : submit(m, entryId, out, start));
+            }
+            return submit(m, entryId, out, start);
         });
+    }
+
+    /** The recipient's own limit is reached: back to the due set, without using up an attempt. */
+    private Future<Void> deferForRecipient(MessageRecord m, String entryId, Duration after) {
+        Instant at = clock.instant().plus(after);
+        return messages.transition(m.id(), channel.id(), MessageStatus.QUEUED, clock.instant(),
+                "the provider's per-recipient rate: next try at " + at, entryId, at, false, MessageStatus.SENDING,
+                Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)))).mapEmpty();
+    }
+
+    private Future<Void> submit(MessageRecord m, String entryId, OutboundMessage out, Instant start) {
+        Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
+        return permit
+                .compose(v -> channel.send(out)
+                        .recover(e -> Future.succeededFuture(new SendResult.Failed(ErrorClass.TRANSIENT,
+                                FailureCodes.PROVIDER_ERROR, null, "send failed: " + e.getMessage(), null))))
+                .compose(result -> {
+                    metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
+                    if (result instanceof SendResult.Accepted accepted) {
+                        return recordAccepted(m, entryId, accepted);
+                    }
+                    SendResult.Failed failed = (SendResult.Failed) result;
+                    Future<Void> optOut = FailureCodes.RECIPIENT_OPTED_OUT.equals(failed.code())
+                            ? optOuts.record(channel.id(), OptOutRegistry.address(out.to().phone(), out.to().email(),
+                                    out.to().channelUserId()), "provider: " + failed.code(), clock.instant())
+                            : Future.succeededFuture();
+                    return optOut.compose(v -> recordFailure(m, entryId, failed));
+                });
     }
 
     /** The recipient opted out of this channel: never sent, and the reason is on the message. */

@@ -27,6 +27,7 @@ final class GatewayHarness implements AutoCloseable {
     static final String KEY = "demo-upstream-key";
     static final String AGENT_KEY = "demo-agent-only-key";
     static final String OTHER_KEY = "other-tenant-upstream-key";
+    static final String ADMIN_KEY = "demo-admin-key-0001";
 
     final Gateway gateway;
     final Http http;
@@ -54,6 +55,8 @@ final class GatewayHarness implements AutoCloseable {
                         roles: [upstream]
                       - key: %s
                         roles: [agent]
+                      - key: %s
+                        roles: [admin]
                   - id: other
                     name: "ООО «Другой»"
                     apiKeys:
@@ -73,7 +76,7 @@ final class GatewayHarness implements AutoCloseable {
                     reconnectMin: PT0.1S
                     reconnectMax: PT0.5S
                     throttleRetryAfter: PT0.2S
-                """.formatted(dataDir.toAbsolutePath(), KEY, AGENT_KEY, OTHER_KEY, smscPort);
+                """.formatted(dataDir.toAbsolutePath(), KEY, AGENT_KEY, ADMIN_KEY, OTHER_KEY, smscPort);
     }
 
     static GatewayHarness start(Path dir, SimulatedSmsc smsc) throws IOException {

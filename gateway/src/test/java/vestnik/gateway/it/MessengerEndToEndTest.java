@@ -58,6 +58,7 @@ class MessengerEndToEndTest {
         providers.stubFor(post(urlPathMatching("/bot.*/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo("555000555")))
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.text("telegram-error-403-blocked.json"))));
+        providers.stubFor(post(urlPathMatching("/bot.*/setWebhook")).willReturn(okJson(Fixtures.text("telegram-setwebhook-response.json"))));
         providers.stubFor(post(urlPathEqualTo("/pa/send_message")).willReturn(okJson(Fixtures.text("viber-send-message-response.json"))));
         providers.stubFor(post(urlPathEqualTo("/v21.0/1065/messages")).willReturn(okJson(Fixtures.text("whatsapp-send-response.json"))));
         providers.stubFor(post(urlPathEqualTo("/v21.0/1065/messages")).withRequestBody(matchingJsonPath("$.type", equalTo("template")))
@@ -69,6 +70,12 @@ class MessengerEndToEndTest {
                     token: "123:ABC"
                     botUsername: vestnik_demo_bot
                     webhookSecret: %s
+                    baseUrl: %s
+                  tg2:
+                    type: telegram
+                    token: "456:DEF"
+                    botUsername: vestnik_second_bot
+                    webhookSecret: first-secret-1
                     baseUrl: %s
                   vb:
                     type: viber
@@ -83,7 +90,7 @@ class MessengerEndToEndTest {
                     appSecret: "%s"
                     verifyToken: "vt"
                     baseUrl: %s/v21.0
-                """.formatted(TG_SECRET, base, VIBER_TOKEN, base, WA_SECRET, base));
+                """.formatted(TG_SECRET, base, base, VIBER_TOKEN, base, WA_SECRET, base));
     }
 
     @AfterAll
@@ -185,6 +192,55 @@ class MessengerEndToEndTest {
         assertThat(rejected.getJsonObject("error").getString("code")).isEqualTo("opted_out");
         assertThat(providers.findAll(postRequestedFor(urlPathMatching("/bot.*/sendMessage"))
                 .withRequestBody(matchingJsonPath("$.chat_id", equalTo("555000555"))))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Telegram: messages to one chat keep Telegram's one-a-second pace, across the gateway, none lost")
+    void perChatRate() {
+        putContact("c-tg-3", "+79160000103");
+        String token = linkToken("c-tg-3", "tg");
+        assertThat(hook("tg", telegramStart(777000777L, "/start " + token), Map.of("X-Telegram-Bot-Api-Secret-Token", TG_SECRET)))
+                .isEqualTo(200);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(job("tg", new JsonObject().put("contactId", "c-tg-3"), "сообщение " + i));
+        }
+        ids.forEach(id -> gw.awaitStatus(id, "sent"));
+        java.util.List<Long> at = providers.findAll(postRequestedFor(urlPathMatching("/bot.*/sendMessage"))
+                        .withRequestBody(matchingJsonPath("$.chat_id", equalTo("777000777"))))
+                .stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
+        assertThat(at).hasSize(3);
+        assertThat(at.get(1) - at.get(0)).isGreaterThanOrEqualTo(900);
+        assertThat(at.get(2) - at.get(1)).isGreaterThanOrEqualTo(900);
+    }
+
+    @Test
+    @DisplayName("an admin registers a bot's webhook: the provider gets our URL and a fresh secret, and only that secret is accepted after")
+    void webhookRegistration() {
+        String body = new JsonObject().put("publicUrl", "https://gw.example").encode();
+        assertThat(gw.http.post("/v1/channels/tg2/webhook", GatewayHarness.KEY, body).status()).isEqualTo(403);
+        Http.Reply r = gw.http.post("/v1/channels/tg2/webhook", GatewayHarness.ADMIN_KEY, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getString("url")).isEqualTo("https://gw.example/hooks/tg2");
+        var set = providers.findAll(postRequestedFor(urlPathEqualTo("/bot456:DEF/setWebhook")));
+        assertThat(set).hasSize(1);
+        JsonObject request = new JsonObject(set.get(0).getBodyAsString());
+        assertThat(request.getString("url")).isEqualTo("https://gw.example/hooks/tg2");
+        String secret = request.getString("secret_token");
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32).matches("[A-Za-z0-9-]+");
+        String update = telegramStart(42L, "привет");
+        assertThat(hook("tg2", update, Map.of("X-Telegram-Bot-Api-Secret-Token", "first-secret-1"))).isEqualTo(401);
+        assertThat(hook("tg2", update, Map.of("X-Telegram-Bot-Api-Secret-Token", secret))).isEqualTo(200);
+        assertThat(gw.http.post("/v1/channels/sms/webhook", GatewayHarness.ADMIN_KEY, body).status()).isEqualTo(422);
+    }
+
+    @Test
+    @DisplayName("Telegram: a debtor sharing their own phone is bound to the contact that has it")
+    void sharedPhoneBinds() {
+        putContact("c-tg-4", "+79161234567");
+        String update = Fixtures.text("telegram-update-contact.json");
+        assertThat(hook("tg", update, Map.of("X-Telegram-Bot-Api-Secret-Token", TG_SECRET))).isEqualTo(200);
+        assertThat(gw.http.get("/v1/contacts/c-tg-4", GatewayHarness.KEY).json().getJsonArray("linked")).containsExactly("tg");
     }
 
     @Test
