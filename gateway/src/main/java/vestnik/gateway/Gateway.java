@@ -121,7 +121,7 @@ public final class Gateway extends VerticleBase {
         LinkService links = new LinkService(redis, contacts, channels.values(), config.linkTokenTtl(), clock);
         OptOutRegistry optOuts = new OptOutRegistry(redis);
         CustomerWindow windows = new CustomerWindow(redis);
-        InboundRecorder recorder = new InboundRecorder(receipts, new InboundStore(redis, scripts, retention), links,
+        InboundRecorder recorder = new InboundRecorder(receipts, receiptIndex, new InboundStore(redis, scripts, retention), links,
                 optOuts, windows, channelTypes, metrics, clock);
         WebhookRegistration webhookRegistration = new WebhookRegistration(redis);
         List<Future<Void>> started = new ArrayList<>();

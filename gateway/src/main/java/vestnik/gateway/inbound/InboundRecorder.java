@@ -13,6 +13,7 @@ import vestnik.gateway.optout.OptOutRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
+import vestnik.gateway.status.ReceiptIndex;
 import vestnik.gateway.status.ReceiptProcessor;
 import vestnik.gateway.status.StatusMetrics;
 
@@ -22,6 +23,7 @@ public final class InboundRecorder implements InboundSink {
     private static final Logger log = LoggerFactory.getLogger(InboundRecorder.class);
 
     private final ReceiptProcessor receipts;
+    private final ReceiptIndex index;
     private final InboundStore store;
     private final LinkService links;
     private final OptOutRegistry optOuts;
@@ -30,10 +32,11 @@ public final class InboundRecorder implements InboundSink {
     private final StatusMetrics metrics;
     private final Clock clock;
 
-    public InboundRecorder(ReceiptProcessor receipts, InboundStore store, LinkService links, OptOutRegistry optOuts,
+    public InboundRecorder(ReceiptProcessor receipts, ReceiptIndex index, InboundStore store, LinkService links, OptOutRegistry optOuts,
                            CustomerWindow windows, Function<String, ChannelType> channelTypes, StatusMetrics metrics,
                            Clock clock) {
         this.receipts = receipts;
+        this.index = index;
         this.store = store;
         this.links = links;
         this.optOuts = optOuts;
@@ -54,7 +57,9 @@ public final class InboundRecorder implements InboundSink {
             return store.storeMessage(message)
                     .onSuccess(s -> s.id().ifPresent(id -> log.info("inbound message {} on {} from {}",
                             id, message.channelId(), who(message.from()))))
-                    .compose(s -> afterMessage(message));
+                    .compose(s -> s.id().isPresent() && message.inReplyToProviderId() != null
+                            ? linkReply(s.id().get(), message) : Future.succeededFuture())
+                    .compose(v -> afterMessage(message));
         }
         if (event instanceof InboundEvent.OptOut optOut) {
             metrics.inbound(optOut.channelId(), "opt_out");
@@ -73,6 +78,13 @@ public final class InboundRecorder implements InboundSink {
             return receipts.accept(CallOutcomes.asStatusUpdate(call));
         }
         return Future.failedFuture(new IllegalArgumentException("unknown inbound event " + event.getClass()));
+    }
+
+    /** The provider said which of our messages this answers: find ours by its provider id. */
+    private Future<Void> linkReply(String inboundId, InboundEvent.InboundMessage m) {
+        return index.lookup(m.channelId(), m.inReplyToProviderId()).compose(ref -> ref.isPresent()
+                ? store.linkToMessage(inboundId, ref.get().messageId())
+                : Future.succeededFuture());
     }
 
     /** A STOP reply opts out of the channel; a WhatsApp message opens the 24-hour window. */

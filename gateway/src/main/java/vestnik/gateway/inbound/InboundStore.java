@@ -89,6 +89,11 @@ public final class InboundStore {
         return store(Kind.LINK_REQUEST, l.channelId(), l.dedupKey(), l.who(), f);
     }
 
+    /** Records which of our messages an inbound message answers. */
+    public Future<Void> linkToMessage(String id, String messageId) {
+        return redis.call(c -> c.hset(keys.inbound(id), "rm", messageId)).mapEmpty();
+    }
+
     public Future<Map<String, String>> find(String id) {
         return redis.call(c -> c.hgetall(keys.inbound(id)));
     }

@@ -144,6 +144,7 @@ class EmailEndToEndTest {
                 () -> inboundWhere("irt", messageId), Objects::nonNull);
         assertThat(inbound.get("fem")).isEqualTo("reply.sender@customer.example");
         assertThat(inbound.get("tx")).contains("Я оплатил вчера.");
+        assertThat(inbound.get("rm")).as("linked to our message").isEqualTo(id);
     }
 
     @Test
