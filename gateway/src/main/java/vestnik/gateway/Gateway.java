@@ -36,6 +36,7 @@ import vestnik.gateway.api.MessagesApi;
 import vestnik.gateway.config.ConfigException;
 import vestnik.gateway.config.GatewayConfig;
 import vestnik.gateway.dispatch.ChannelDispatcher;
+import vestnik.gateway.dispatch.ProviderBreaker;
 import vestnik.gateway.dispatch.QueueDepth;
 import vestnik.gateway.dispatch.RetryPolicy;
 import vestnik.gateway.inbound.InboundRecorder;
@@ -152,10 +153,11 @@ public final class Gateway extends VerticleBase {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
                                 : null;
+                        ProviderBreaker breaker = new ProviderBreaker(c.id(), config.dispatch().breakerOpenFor(), prometheus);
                         for (int shard = 0; shard < redis.keys().shards(); shard++) {
                             ChannelDispatcher d = new ChannelDispatcher(vertx, redis, messages, c, shard,
                                     config.instanceId(), limiter, retries, receiptIndex, receipts, contacts, optOuts,
-                                    windows, recipientLimiter, metrics, clock, config.dispatch().reclaimAfter());
+                                    windows, recipientLimiter, metrics, breaker, clock, config.dispatch().reclaimAfter());
                             dispatchers.add(d);
                             dispatching.add(d.start());
                         }

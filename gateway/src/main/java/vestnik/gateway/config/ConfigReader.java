@@ -67,7 +67,8 @@ public final class ConfigReader {
                 duration(d, "dispatch.defaultTtl", "defaultTtl"),
                 duration(d, "dispatch.maxTtl", "maxTtl"),
                 duration(d, "dispatch.schedulerInterval", "schedulerInterval"),
-                duration(d, "dispatch.retention", "retention"));
+                duration(d, "dispatch.retention", "retention"),
+                duration(d, "dispatch.breakerOpenFor", "breakerOpenFor"));
 
         JsonNode w = tree.path("webhooks");
         String publicUrl = text(w, "publicUrl", "").trim();

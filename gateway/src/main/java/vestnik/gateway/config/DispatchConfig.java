@@ -6,7 +6,7 @@ import java.time.Duration;
  * How the dispatcher treats work: {@code reclaimAfter} is how long a job may sit unacknowledged with a
  * dead consumer before another takes it over (longer than any single send can take);
  * {@code maxAttempts} and the backoff bound transient retries; {@code defaultTtl} applies to jobs
- * that give none.
+ * that give none. {@code breakerOpenFor} is how long a failing provider gets no traffic before trial sends.
  */
 public record DispatchConfig(
         Duration reclaimAfter,
@@ -16,5 +16,6 @@ public record DispatchConfig(
         Duration defaultTtl,
         Duration maxTtl,
         Duration schedulerInterval,
-        Duration retention) {
+        Duration retention,
+        Duration breakerOpenFor) {
 }

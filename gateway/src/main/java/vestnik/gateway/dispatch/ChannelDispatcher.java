@@ -49,6 +49,7 @@ public final class ChannelDispatcher {
     private static final Logger log = LoggerFactory.getLogger(ChannelDispatcher.class);
     private static final int MAX_BATCH = 256;
     private static final long BLOCK_MS = 1000;
+    private static final long PAUSE_MS = 500;
 
     private final Vertx vertx;
     private final RedisStore redis;
@@ -78,12 +79,14 @@ public final class ChannelDispatcher {
     private String pendingCursor = "0";
     private long recovered;
     private long reclaimTimer = -1;
+    private long pauseTimer = -1;
+    private final ProviderBreaker breaker;
 
     public ChannelDispatcher(Vertx vertx, RedisStore redis, MessageRepository messages, Channel channel, int shard,
                              String consumerName, RateLimiter limiter, RetryPolicy retries, ReceiptIndex receiptIndex,
                              ReceiptProcessor receipts, ContactRepository contacts, OptOutRegistry optOuts,
                              CustomerWindow windows, RecipientRateLimiter recipientLimiter, StatusMetrics metrics,
-                             Clock clock, Duration reclaimAfter) {
+                             ProviderBreaker breaker, Clock clock, Duration reclaimAfter) {
         this.vertx = vertx;
         this.redis = redis;
         this.messages = messages;
@@ -101,6 +104,7 @@ public final class ChannelDispatcher {
         this.clock = clock;
         this.reclaimAfter = reclaimAfter;
         this.capacity = Math.max(1, channel.maxInFlight());
+        this.breaker = breaker;
     }
 
     /** Must be called on the Vert.x context that will run this dispatcher. */
@@ -139,6 +143,11 @@ public final class ChannelDispatcher {
         if (!running || reading || inFlight >= capacity) {
             return;
         }
+        if (!channel.isReady() || !breaker.admitsTraffic()) {
+            // the provider is down: jobs stay queued (no attempt used) until it is back or the breaker half-opens
+            pauseReading();
+            return;
+        }
         reading = true;
         int count = Math.min(MAX_BATCH, capacity - inFlight);
         boolean recovering = pendingCursor != null;
@@ -173,6 +182,15 @@ public final class ChannelDispatcher {
                     }
                     readLoop();
                 });
+    }
+
+    private void pauseReading() {
+        if (pauseTimer < 0) {
+            pauseTimer = vertx.setTimer(PAUSE_MS, t -> {
+                pauseTimer = -1;
+                readLoop();
+            });
+        }
     }
 
     /** Takes over entries that a dead consumer (or this one, before a restart) left pending too long. */
@@ -233,27 +251,35 @@ public final class ChannelDispatcher {
             if (channel.ratePerRecipient() > 0 && address != null) {
                 return recipientLimiter.acquire(channel.id(), address, channel.ratePerRecipient()).compose(outcome ->
                         outcome instanceof RecipientRateLimiter.Outcome.Later later
-                                ? deferForRecipient(m, entryId, later.after())
+                                ? deferWithoutAttempt(m, entryId, later.after(), "the provider's per-recipient rate")
                                 : submit(m, entryId, out, start));
             }
             return submit(m, entryId, out, start);
         });
     }
 
-    /** The recipient's own limit is reached: back to the due set, without using up an attempt. */
-    private Future<Void> deferForRecipient(MessageRecord m, String entryId, Duration after) {
+    /** Back to the due set without using up an attempt: the wait is the provider's, not the message's fault. */
+    private Future<Void> deferWithoutAttempt(MessageRecord m, String entryId, Duration after, String why) {
         Instant at = clock.instant().plus(after);
         return messages.transition(m.id(), channel.id(), MessageStatus.QUEUED, clock.instant(),
-                "the provider's per-recipient rate: next try at " + at, entryId, at, false, MessageStatus.SENDING,
+                why + ": next try at " + at, entryId, at, false, MessageStatus.SENDING,
                 Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)))).mapEmpty();
     }
 
     private Future<Void> submit(MessageRecord m, String entryId, OutboundMessage out, Instant start) {
+        if (!breaker.tryAcquire()) {
+            // half-open and the trial sends are taken: this one waits its turn, no attempt used
+            return deferWithoutAttempt(m, entryId, Duration.ofMillis(PAUSE_MS), "the provider is recovering (circuit half-open)");
+        }
         Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
         return permit
-                .compose(v -> channel.send(out)
-                        .recover(e -> Future.succeededFuture(new SendResult.Failed(ErrorClass.TRANSIENT,
-                                FailureCodes.PROVIDER_ERROR, null, "send failed: " + e.getMessage(), null))))
+                .compose(v -> {
+                    Instant sendStart = clock.instant();
+                    return channel.send(out)
+                            .recover(e -> Future.succeededFuture(new SendResult.Failed(ErrorClass.TRANSIENT,
+                                    FailureCodes.PROVIDER_ERROR, null, "send failed: " + e.getMessage(), null)))
+                            .onSuccess(result -> breaker.record(result, Duration.between(sendStart, clock.instant())));
+                })
                 .compose(result -> {
                     metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
                     if (result instanceof SendResult.Accepted accepted) {

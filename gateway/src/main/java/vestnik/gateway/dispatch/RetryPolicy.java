@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import vestnik.channels.spi.ErrorClass;
+import vestnik.channels.spi.FailureCodes;
 import vestnik.channels.spi.SendResult;
 
 /**
@@ -44,7 +45,8 @@ public final class RetryPolicy {
         }
         Instant next;
         boolean counts;
-        if (kind == ErrorClass.RATE_LIMITED) {
+        if (kind == ErrorClass.RATE_LIMITED || FailureCodes.PROVIDER_UNAVAILABLE.equals(failure.code())) {
+            // throttled, or no link to the provider at all: nothing was attempted, so nothing is used up
             Duration pause = failure.retryAfter() != null ? failure.retryAfter() : DEFAULT_THROTTLE_PAUSE;
             next = now.plus(pause);
             counts = false;

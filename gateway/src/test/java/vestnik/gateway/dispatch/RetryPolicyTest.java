@@ -36,6 +36,15 @@ class RetryPolicyTest {
     }
 
     @Test
+    @DisplayName("no link to the provider at all (not bound) waits without using up an attempt")
+    void unavailableDoesNotCount() {
+        SendResult.Failed down = new SendResult.Failed(ErrorClass.TRANSIENT, "provider_unavailable", null, "no bind", null);
+        RetryPolicy.Decision d = policy.decide(down, 10, now, expiry);
+        assertThat(d).isInstanceOf(RetryPolicy.Decision.Retry.class);
+        assertThat(((RetryPolicy.Decision.Retry) d).countsAsAttempt()).isFalse();
+    }
+
+    @Test
     @DisplayName("transient errors back off exponentially within ±20% and give up after the last attempt")
     void transientBackoff() {
         for (int attempt = 1; attempt <= 4; attempt++) {

@@ -47,6 +47,7 @@ final class GatewayHarness implements AutoCloseable {
                   retryMax: PT2S
                   schedulerInterval: PT0.05S
                   reclaimAfter: PT10S
+                  breakerOpenFor: PT1S
                 tenants:
                   - id: demo
                     name: "ООО «Демо»"

@@ -55,6 +55,8 @@ class SmsEndToEndTest {
 
     @AfterEach
     void resetSmsc() {
+        smsc.acceptBinds(true);
+        smsc.refuseSubmitsAfter(-1, 0);
         smsc.receiptBeforeResponse(false);
         smsc.messageIdFormat(MessageIdFormat.HEX_UPPER);
         smsc.receiptCarrier(ReceiptCarrier.BOTH);
@@ -218,6 +220,41 @@ class SmsEndToEndTest {
         }
         ids.forEach(id -> gw.awaitStatus(id, "delivered"));
         assertThat(smsc.bindCount()).isGreaterThan(bindsBefore);
+    }
+
+    @Test
+    @DisplayName("an SMSC that refuses binds: jobs wait queued without using attempts, and are delivered once it is back")
+    void providerOutage() {
+        smsc.acceptBinds(false);
+        smsc.dropConnections();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "down".equals(
+                gw.http.get("/health/ready", null).json().getJsonObject("channels").getString("sms")));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(gw.sendSms(phone(), "outage " + i));
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                ids.stream().allMatch(id -> "queued".equals(gw.message(id).getString("status"))));
+        ids.forEach(id -> assertThat(gw.message(id).getInteger("attempts")).isZero());
+        smsc.acceptBinds(true);
+        ids.forEach(id -> gw.awaitStatus(id, "delivered"));
+    }
+
+    @Test
+    @DisplayName("a provider failing its submits opens the breaker: no traffic for a while, then trial sends, then every message delivered")
+    void breakerOpensAndCloses() {
+        smsc.refuseSubmitsAfter(0, 0x08);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            ids.add(gw.sendSms(phone(), "breaker " + i));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                gw.http.get("/metrics", null).body().contains("vestnik_breaker_state{channel=\"sms\"} 1.0"));
+        long submitsWhileOpen = smsc.submitCount();
+        smsc.refuseSubmitsAfter(-1, 0);
+        ids.forEach(id -> gw.awaitStatus(id, "delivered"));
+        assertThat(smsc.submitCount()).isGreaterThan(submitsWhileOpen);
+        assertThat(gw.http.get("/metrics", null).body()).contains("vestnik_breaker_state{channel=\"sms\"} 0.0");
     }
 
     @Test
