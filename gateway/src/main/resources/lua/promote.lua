@@ -7,14 +7,14 @@ local moved = 0
 for _, id in ipairs(ids) do
   if redis.call('ZREM', KEYS[1], id) == 1 then
     local key = ARGV[3] .. id
-    local m = redis.call('HMGET', key, 'st', 'c')
-    local st, channel = m[1], m[2]
+    local m = redis.call('HMGET', key, 'st', 'c', 'pr')
+    local st, channel, priority = m[1], m[2], m[3] or 'normal'
     if st == 'scheduled' or st == 'queued' then
       if st == 'scheduled' then
         redis.call('HSET', key, 'st', 'queued', 'ua', ARGV[1])
         redis.call('RPUSH', ARGV[4] .. id, cjson.encode({status = 'queued', at = ARGV[6], detail = 'send time reached'}))
       end
-      redis.call('XADD', ARGV[5] .. channel, '*', 'id', id)
+      redis.call('XADD', ARGV[5] .. channel .. ':' .. priority, '*', 'id', id)
       moved = moved + 1
     end
   end

@@ -96,7 +96,7 @@ public final class MessagesApi {
             Principal p = Responses.principal(ctx, Role.UPSTREAM);
             String id = ctx.pathParam("id");
             owned(id, p)
-                    .compose(m -> messages.transition(id, m.channelId(), MessageStatus.CANCELLED, clock.instant(),
+                    .compose(m -> messages.transition(id, null, MessageStatus.CANCELLED, clock.instant(),
                             "cancelled by the caller", null, null, true, null, Map.of()))
                     .compose(r -> {
                         if (!r.applied()) {
@@ -158,6 +158,7 @@ public final class MessagesApi {
                 .put("channel", m.channelId())
                 .put("to", recipient(m))
                 .put("segments", m.segments())
+                .put("priority", m.priority().wireName())
                 .put("createdAt", m.createdAt() == null ? null : m.createdAt().toString())
                 .put("expiresAt", m.expiresAt() == null ? null : m.expiresAt().toString())
                 .put("attempts", m.attempts());

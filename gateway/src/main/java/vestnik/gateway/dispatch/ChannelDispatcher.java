@@ -35,6 +35,7 @@ import vestnik.gateway.status.ReceiptProcessor;
 import vestnik.gateway.status.StatusMetrics;
 import vestnik.gateway.store.MessageRecord;
 import vestnik.gateway.store.MessageRepository;
+import vestnik.gateway.store.Priority;
 import vestnik.gateway.store.RedisStore;
 
 /**
@@ -55,7 +56,8 @@ public final class ChannelDispatcher {
     private final RedisStore redis;
     private final MessageRepository messages;
     private final Channel channel;
-    private final String queueKey;
+    /** The channel's queue streams in this shard, most urgent first. */
+    private final List<String> queueKeys;
     private final String consumerName;
     private final RateLimiter limiter;
     private final RetryPolicy retries;
@@ -75,7 +77,8 @@ public final class ChannelDispatcher {
     private int inFlight;
     private boolean running;
     private boolean reading;
-    /** While not null, the id after which this consumer's own pending entries are still to be resumed. */
+    /** While recovering: which stream's own pending entries are being resumed, and after which id. */
+    private int recoveringStream = 0;
     private String pendingCursor = "0";
     private long recovered;
     private long reclaimTimer = -1;
@@ -91,7 +94,7 @@ public final class ChannelDispatcher {
         this.redis = redis;
         this.messages = messages;
         this.channel = channel;
-        this.queueKey = redis.keys().queue(shard, channel.id());
+        this.queueKeys = java.util.Arrays.stream(Priority.values()).map(p -> redis.keys().queue(shard, channel.id(), p)).toList();
         this.consumerName = consumerName;
         this.limiter = limiter;
         this.retries = retries;
@@ -112,10 +115,14 @@ public final class ChannelDispatcher {
         context = vertx.getOrCreateContext();
         running = true;
         blocking = redis.dedicatedCommands();
-        return redis.call(c -> c.xgroupCreate(XReadArgs.StreamOffset.from(queueKey, "0"), MessageRepository.GROUP,
-                        XGroupCreateArgs.Builder.mkstream()))
-                .recover(e -> String.valueOf(e.getMessage()).contains("BUSYGROUP")
-                        ? Future.succeededFuture("OK") : Future.failedFuture(e))
+        List<Future<String>> groups = new java.util.ArrayList<>();
+        for (String key : queueKeys) {
+            groups.add(redis.call(c -> c.xgroupCreate(XReadArgs.StreamOffset.from(key, "0"), MessageRepository.GROUP,
+                            XGroupCreateArgs.Builder.mkstream()))
+                    .recover(e -> String.valueOf(e.getMessage()).contains("BUSYGROUP")
+                            ? Future.succeededFuture("OK") : Future.failedFuture(e)));
+        }
+        return Future.all(groups)
                 .onSuccess(v -> {
                     long period = Math.max(1000, reclaimAfter.toMillis() / 2);
                     reclaimTimer = vertx.setPeriodic(period, id -> reclaimAbandoned());
@@ -137,7 +144,8 @@ public final class ChannelDispatcher {
 
     /**
      * One read at a time, never beyond capacity. It first walks this consumer's own pending entries (left
-     * by a previous run of the same {@code instanceId}) with a cursor, then reads new entries, blocking.
+     * by a previous run of the same {@code instanceId}) stream by stream with a cursor; then it takes new
+     * entries most urgent first, and blocks on all the channel's streams only when every one is empty.
      */
     private void readLoop() {
         if (!running || reading || inFlight >= capacity) {
@@ -150,37 +158,66 @@ public final class ChannelDispatcher {
         }
         reading = true;
         int count = Math.min(MAX_BATCH, capacity - inFlight);
-        boolean recovering = pendingCursor != null;
-        XReadArgs args = recovering ? XReadArgs.Builder.count(count) : XReadArgs.Builder.block(BLOCK_MS).count(count);
-        XReadArgs.StreamOffset<String> offset = recovering
-                ? XReadArgs.StreamOffset.from(queueKey, pendingCursor)
-                : XReadArgs.StreamOffset.lastConsumed(queueKey);
-        redis.on(blocking.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName), args, offset))
-                .onComplete(ar -> {
-                    reading = false;
-                    if (ar.failed()) {
-                        if (running) {
-                            log.warn("channel {}: reading the queue failed ({}); retrying in 1 s", channel.id(), ar.cause().getMessage());
-                            vertx.setTimer(1000, t -> readLoop());
+        boolean recovering = recoveringStream < queueKeys.size();
+        Future<List<StreamMessage<String, String>>> read = recovering
+                ? readOwnPending(count)
+                : readNew(0, count, new java.util.ArrayList<>());
+        read.onComplete(ar -> {
+            reading = false;
+            if (ar.failed()) {
+                if (running) {
+                    log.warn("channel {}: reading the queue failed ({}); retrying in 1 s", channel.id(), ar.cause().getMessage());
+                    vertx.setTimer(1000, t -> readLoop());
+                }
+                return;
+            }
+            for (StreamMessage<String, String> e : ar.result()) {
+                process(e, recovering);
+            }
+            readLoop();
+        });
+    }
+
+    private Future<List<StreamMessage<String, String>>> readOwnPending(int count) {
+        String key = queueKeys.get(recoveringStream);
+        return redis.on(blocking.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName),
+                        XReadArgs.Builder.count(count), XReadArgs.StreamOffset.from(key, pendingCursor)))
+                .map(entries -> {
+                    List<StreamMessage<String, String>> list = entries == null ? List.of() : entries;
+                    if (list.isEmpty()) {
+                        recoveringStream++;
+                        pendingCursor = "0";
+                        if (recoveringStream == queueKeys.size() && recovered > 0) {
+                            log.info("channel {}: resumed {} job(s) left unfinished by the previous run", channel.id(), recovered);
                         }
-                        return;
+                    } else {
+                        pendingCursor = list.get(list.size() - 1).getId();
+                        recovered += list.size();
                     }
-                    List<StreamMessage<String, String>> entries = ar.result() == null ? List.of() : ar.result();
-                    if (recovering) {
-                        if (entries.isEmpty()) {
-                            if (recovered > 0) {
-                                log.info("channel {}: resumed {} job(s) left unfinished by the previous run", channel.id(), recovered);
-                            }
-                            pendingCursor = null;
-                        } else {
-                            pendingCursor = entries.get(entries.size() - 1).getId();
-                            recovered += entries.size();
-                        }
+                    return list;
+                });
+    }
+
+    /** Stream by stream, most urgent first, without blocking; blocks on all of them only when all are empty. */
+    private Future<List<StreamMessage<String, String>>> readNew(int stream, int count, List<StreamMessage<String, String>> acc) {
+        if (stream == queueKeys.size()) {
+            if (!acc.isEmpty()) {
+                return Future.succeededFuture(acc);
+            }
+            @SuppressWarnings("unchecked")
+            XReadArgs.StreamOffset<String>[] all = queueKeys.stream().map(XReadArgs.StreamOffset::lastConsumed)
+                    .toArray(XReadArgs.StreamOffset[]::new);
+            return redis.on(blocking.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName),
+                            XReadArgs.Builder.block(BLOCK_MS).count(count), all))
+                    .map(entries -> entries == null ? List.of() : entries);
+        }
+        return redis.on(blocking.xreadgroup(Consumer.from(MessageRepository.GROUP, consumerName),
+                        XReadArgs.Builder.count(count - acc.size()), XReadArgs.StreamOffset.lastConsumed(queueKeys.get(stream))))
+                .compose(entries -> {
+                    if (entries != null) {
+                        acc.addAll(entries);
                     }
-                    for (StreamMessage<String, String> e : entries) {
-                        process(e, recovering);
-                    }
-                    readLoop();
+                    return acc.size() >= count ? Future.succeededFuture(acc) : readNew(stream + 1, count, acc);
                 });
     }
 
@@ -198,32 +235,39 @@ public final class ChannelDispatcher {
         if (!running) {
             return;
         }
-        redis.call(c -> c.xautoclaim(queueKey, XAutoClaimArgs.Builder
-                        .xautoclaim(Consumer.from(MessageRepository.GROUP, consumerName), reclaimAfter, "0-0")
-                        .count(MAX_BATCH)))
-                .onSuccess(claimed -> {
-                    for (StreamMessage<String, String> e : claimed.getMessages()) {
-                        if (!active.contains(e.getId())) {
-                            log.info("channel {}: taking over job {} abandoned by a stopped dispatcher", channel.id(), e.getId());
-                            process(e, true);
+        for (String key : queueKeys) {
+            redis.call(c -> c.xautoclaim(key, XAutoClaimArgs.Builder
+                            .xautoclaim(Consumer.from(MessageRepository.GROUP, consumerName), reclaimAfter, "0-0")
+                            .count(MAX_BATCH)))
+                    .onSuccess(claimed -> {
+                        for (StreamMessage<String, String> e : claimed.getMessages()) {
+                            if (!active.contains(e.getId())) {
+                                log.info("channel {}: taking over job {} abandoned by a stopped dispatcher", channel.id(), e.getId());
+                                process(e, true);
+                            }
                         }
-                    }
-                })
-                .onFailure(e -> log.warn("channel {}: reclaiming abandoned jobs failed: {}", channel.id(), e.getMessage()));
+                    })
+                    .onFailure(e -> log.warn("channel {}: reclaiming abandoned jobs failed: {}", channel.id(), e.getMessage()));
+        }
     }
 
-    private Future<Void> process(StreamMessage<String, String> entry, boolean recovering) {
-        String entryId = entry.getId();
-        Map<String, String> body = entry.getBody();
+    /** A queue entry: the stream it was read from and its id, which the outcome's Lua step acknowledges. */
+    private record Entry(String queue, String id) {
+    }
+
+    private Future<Void> process(StreamMessage<String, String> streamEntry, boolean recovering) {
+        String entryId = streamEntry.getId();
+        Entry entry = new Entry(streamEntry.getStream(), entryId);
+        Map<String, String> body = streamEntry.getBody();
         String id = body == null ? null : body.get("id");
         if (id == null || !active.add(entryId)) {
             return Future.succeededFuture();
         }
         inFlight++;
         Instant start = clock.instant();
-        return messages.claim(channel.id(), entryId, id, recovering, start)
+        return messages.claim(entry.queue(), entryId, id, recovering, start)
                 .compose(claim -> switch (claim.kind()) {
-                    case CLAIMED -> send(claim.message(), entryId, start);
+                    case CLAIMED -> send(claim.message(), entry, start);
                     case EXPIRED -> {
                         metrics.statusReached(channel.id(), MessageStatus.EXPIRED.wireName());
                         yield Future.<Void>succeededFuture();
@@ -238,38 +282,38 @@ public final class ChannelDispatcher {
                 });
     }
 
-    private Future<Void> send(MessageRecord m, String entryId, Instant start) {
+    private Future<Void> send(MessageRecord m, Entry entry, Instant start) {
         return preparation.prepare(m, channel).compose(prepared -> {
             if (prepared instanceof SendPreparation.Prepared.OptedOut optedOut) {
-                return reject(m, entryId, optedOut);
+                return reject(m, entry, optedOut);
             }
             if (prepared instanceof SendPreparation.Prepared.Refused refused) {
-                return recordFailure(m, entryId, refused.failure());
+                return recordFailure(m, entry, refused.failure());
             }
             OutboundMessage out = ((SendPreparation.Prepared.Send) prepared).message();
             String address = OptOutRegistry.address(out.to().phone(), out.to().email(), out.to().channelUserId());
             if (channel.ratePerRecipient() > 0 && address != null) {
                 return recipientLimiter.acquire(channel.id(), address, channel.ratePerRecipient()).compose(outcome ->
                         outcome instanceof RecipientRateLimiter.Outcome.Later later
-                                ? deferWithoutAttempt(m, entryId, later.after(), "the provider's per-recipient rate")
-                                : submit(m, entryId, out, start));
+                                ? deferWithoutAttempt(m, entry, later.after(), "the provider's per-recipient rate")
+                                : submit(m, entry, out, start));
             }
-            return submit(m, entryId, out, start);
+            return submit(m, entry, out, start);
         });
     }
 
     /** Back to the due set without using up an attempt: the wait is the provider's, not the message's fault. */
-    private Future<Void> deferWithoutAttempt(MessageRecord m, String entryId, Duration after, String why) {
+    private Future<Void> deferWithoutAttempt(MessageRecord m, Entry entry, Duration after, String why) {
         Instant at = clock.instant().plus(after);
-        return messages.transition(m.id(), channel.id(), MessageStatus.QUEUED, clock.instant(),
-                why + ": next try at " + at, entryId, at, false, MessageStatus.SENDING,
+        return messages.transition(m.id(), entry.queue(), MessageStatus.QUEUED, clock.instant(),
+                why + ": next try at " + at, entry.id(), at, false, MessageStatus.SENDING,
                 Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)))).mapEmpty();
     }
 
-    private Future<Void> submit(MessageRecord m, String entryId, OutboundMessage out, Instant start) {
+    private Future<Void> submit(MessageRecord m, Entry entry, OutboundMessage out, Instant start) {
         if (!breaker.tryAcquire()) {
             // half-open and the trial sends are taken: this one waits its turn, no attempt used
-            return deferWithoutAttempt(m, entryId, Duration.ofMillis(PAUSE_MS), "the provider is recovering (circuit half-open)");
+            return deferWithoutAttempt(m, entry, Duration.ofMillis(PAUSE_MS), "the provider is recovering (circuit half-open)");
         }
         Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
         return permit
@@ -283,35 +327,35 @@ public final class ChannelDispatcher {
                 .compose(result -> {
                     metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
                     if (result instanceof SendResult.Accepted accepted) {
-                        return recordAccepted(m, entryId, accepted);
+                        return recordAccepted(m, entry, accepted);
                     }
                     SendResult.Failed failed = (SendResult.Failed) result;
                     Future<Void> optOut = FailureCodes.RECIPIENT_OPTED_OUT.equals(failed.code())
                             ? optOuts.record(channel.id(), OptOutRegistry.address(out.to().phone(), out.to().email(),
                                     out.to().channelUserId()), "provider: " + failed.code(), clock.instant())
                             : Future.succeededFuture();
-                    return optOut.compose(v -> recordFailure(m, entryId, failed));
+                    return optOut.compose(v -> recordFailure(m, entry, failed));
                 });
     }
 
     /** The recipient opted out of this channel: never sent, and the reason is on the message. */
-    private Future<Void> reject(MessageRecord m, String entryId, SendPreparation.Prepared.OptedOut optedOut) {
+    private Future<Void> reject(MessageRecord m, Entry entry, SendPreparation.Prepared.OptedOut optedOut) {
         metrics.failed(channel.id(), "opted_out");
-        return messages.transition(m.id(), channel.id(), MessageStatus.REJECTED, clock.instant(),
-                "opted_out: " + optedOut.reason(), entryId, null, false, MessageStatus.SENDING,
+        return messages.transition(m.id(), entry.queue(), MessageStatus.REJECTED, clock.instant(),
+                "opted_out: " + optedOut.reason(), entry.id(), null, false, MessageStatus.SENDING,
                 Map.of("ec", "opted_out", "ecl", "policy",
                         "em", "the recipient opted out of this channel (" + optedOut.reason() + ")")).mapEmpty();
     }
 
-    private Future<Void> recordAccepted(MessageRecord m, String entryId, SendResult.Accepted accepted) {
+    private Future<Void> recordAccepted(MessageRecord m, Entry entry, SendResult.Accepted accepted) {
         metrics.sent(channel.id());
         // index first: a receipt that comes before 'sent' is recorded still finds its message
         return receiptIndex.register(channel.id(), m.id(), accepted.providerIds())
-                .compose(v -> messages.accepted(m.id(), channel.id(), entryId, accepted.providerIds(), clock.instant()))
+                .compose(v -> messages.accepted(m.id(), entry.queue(), entry.id(), accepted.providerIds(), clock.instant()))
                 .compose(v -> receipts.applyParked(channel.id(), accepted.providerIds()));
     }
 
-    private Future<Void> recordFailure(MessageRecord m, String entryId, SendResult.Failed failed) {
+    private Future<Void> recordFailure(MessageRecord m, Entry entry, SendResult.Failed failed) {
         Instant now = clock.instant();
         RetryPolicy.Decision decision = retries.decide(failed, m.attempts(), now, m.expiresAt());
         String reason = failed.code() + (failed.providerCode() != null ? " (" + failed.providerCode() + ")" : "")
@@ -320,8 +364,8 @@ public final class ChannelDispatcher {
             metrics.retried(channel.id(), failed.errorClass().name().toLowerCase());
             Map<String, String> fields = retry.countsAsAttempt() ? Map.of()
                     : Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)));
-            return messages.transition(m.id(), channel.id(), MessageStatus.QUEUED, now,
-                    "retry at " + retry.at() + " after " + reason, entryId, retry.at(), false,
+            return messages.transition(m.id(), entry.queue(), MessageStatus.QUEUED, now,
+                    "retry at " + retry.at() + " after " + reason, entry.id(), retry.at(), false,
                     MessageStatus.SENDING, fields).mapEmpty();
         }
         MessageStatus next = decision instanceof RetryPolicy.Decision.Expire ? MessageStatus.EXPIRED : MessageStatus.FAILED;
@@ -335,7 +379,7 @@ public final class ChannelDispatcher {
         if (failed.providerCode() != null) {
             fields.put("epc", failed.providerCode());
         }
-        return messages.transition(m.id(), channel.id(), next, now, reason, entryId, null, false,
+        return messages.transition(m.id(), entry.queue(), next, now, reason, entry.id(), null, false,
                 MessageStatus.SENDING, fields).mapEmpty();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import vestnik.gateway.store.Keys;
+import vestnik.gateway.store.Priority;
 import vestnik.gateway.store.RedisStore;
 
 /**
@@ -58,8 +59,10 @@ public final class QueueDepth {
         for (String c : channelIds) {
             List<Future<Long>> lengths = new ArrayList<>();
             for (int s = 0; s < keys.shards(); s++) {
-                String key = keys.queue(s, c);
-                lengths.add(redis.call(r -> r.xlen(key)));
+                for (Priority p : Priority.values()) {
+                    String key = keys.queue(s, c, p);
+                    lengths.add(redis.call(r -> r.xlen(key)));
+                }
             }
             Future.all(lengths).onSuccess(all -> {
                 long sum = 0;

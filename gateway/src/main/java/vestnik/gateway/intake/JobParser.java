@@ -20,6 +20,7 @@ import vestnik.gateway.api.ApiError;
 import vestnik.gateway.api.ErrorCode;
 import vestnik.gateway.config.DispatchConfig;
 import vestnik.gateway.store.NewMessage;
+import vestnik.gateway.store.Priority;
 
 /**
  * Checks a {@code POST /v1/messages} body and turns it into a message to store. Each problem is an
@@ -30,7 +31,7 @@ import vestnik.gateway.store.NewMessage;
 public final class JobParser {
 
     private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
-            "whatsappTemplate", "email", "ivr");
+            "whatsappTemplate", "email", "ivr", "priority");
     private static final Set<String> TO_FIELDS = Set.of("phone", "contactId", "email");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
@@ -154,9 +155,12 @@ public final class JobParser {
         }
 
         String payload = payload(body, channel.type());
+        String priorityText = optionalText(body, "priority");
+        Priority priority = priorityText == null ? Priority.NORMAL : Priority.fromWireName(priorityText)
+                .orElseThrow(() -> new ApiError(ErrorCode.INVALID_PRIORITY, "priority must be high, normal or bulk"));
 
         return new NewMessage(id, tenantId, externalId, channelId, phone, text, null, channel.segments(text), now,
-                sendAt, expiresAt, metadata, contactId, email, payload);
+                sendAt, expiresAt, metadata, contactId, email, payload, priority);
     }
 
     /** At most one channel-specific content field, and only the one for the job's channel. */

@@ -63,8 +63,8 @@ public final class Keys {
         return P + tag(shardOfExternalId(tenantId, externalId)) + ":ext:" + tenantId + ":" + externalId;
     }
 
-    public String queue(int shard, String channelId) {
-        return P + tag(shard) + ":q:" + channelId;
+    public String queue(int shard, String channelId, Priority priority) {
+        return queuePrefix(shard) + channelId + ":" + priority.wireName();
     }
 
     public String queuePrefix(int shard) {

@@ -32,7 +32,8 @@ public record MessageRecord(
         String metadataJson,
         String contactId,
         String email,
-        String payloadJson) {
+        String payloadJson,
+        Priority priority) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -60,7 +61,8 @@ public record MessageRecord(
                 h.get("md"),
                 h.get("ci"),
                 h.get("ml"),
-                h.get("pl"));
+                h.get("pl"),
+                Priority.fromWireName(h.get("pr")).orElse(Priority.NORMAL));
     }
 
     private static int parseInt(String s, int fallback) {

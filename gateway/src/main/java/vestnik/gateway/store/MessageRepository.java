@@ -72,6 +72,7 @@ public final class MessageRepository {
         putIf(f, "ci", m.contactId());
         putIf(f, "ml", m.email());
         putIf(f, "pl", m.payloadJson());
+        f.put("pr", m.priority().wireName());
         if (scheduled) {
             f.put("sa", Long.toString(m.sendAt().toEpochMilli()));
         }
@@ -86,7 +87,8 @@ public final class MessageRepository {
             args.add(k);
             args.add(v);
         });
-        String[] k = {keys.message(m.id()), keys.events(m.id()), extKey, keys.queue(shard, m.channelId()), keys.due(shard)};
+        String[] k = {keys.message(m.id()), keys.events(m.id()), extKey, keys.queue(shard, m.channelId(), m.priority()),
+                keys.due(shard)};
         return redis.<List<Object>>on(scripts.intake.run(redis.commands(), ScriptOutputType.MULTI, k, args.toArray(String[]::new)))
                 .map(r -> new IntakeResult((String) r.get(1), "created".equals(r.get(0))));
     }
@@ -101,8 +103,9 @@ public final class MessageRepository {
                 .map(list -> list.stream().map(MessageEvent::parse).toList());
     }
 
-    public Future<Claim> claim(String channelId, String entryId, String id, boolean recovering, Instant now) {
-        String[] k = {keys.message(id), keys.events(id), keys.queue(keys.shardOf(id), channelId)};
+    /** {@code queueKey} is the stream the entry was read from. */
+    public Future<Claim> claim(String queueKey, String entryId, String id, boolean recovering, Instant now) {
+        String[] k = {keys.message(id), keys.events(id), queueKey};
         return redis.<List<Object>>on(scripts.claim.run(redis.commands(), ScriptOutputType.MULTI, k,
                         entryId, Long.toString(now.toEpochMilli()), now.toString(), recovering ? "1" : "0",
                         Long.toString(retentionSeconds), GROUP))
@@ -128,11 +131,12 @@ public final class MessageRepository {
     /**
      * Moves a message to {@code next} if the transition table allows it.
      *
+     * @param queueKey  the stream of {@code entryId}, or null when there is no entry to acknowledge
      * @param entryId   the queue entry to acknowledge with it, or null
      * @param dueAt     put the message in the due set for this time, or null
      * @param required  the status it must be in now, or null for any status the table allows
      */
-    public Future<TransitionResult> transition(String id, String channelId, MessageStatus next, Instant now,
+    public Future<TransitionResult> transition(String id, String queueKey, MessageStatus next, Instant now,
                                                String detail, String entryId, Instant dueAt, boolean removeFromDue,
                                                MessageStatus required, Map<String, String> fields) {
         int shard = keys.shardOf(id);
@@ -151,7 +155,8 @@ public final class MessageRepository {
             args.add(k);
             args.add(v == null ? "" : v);
         });
-        String[] k = {keys.message(id), keys.events(id), keys.queue(shard, channelId == null ? "" : channelId), keys.due(shard)};
+        // without an entry the stream is not touched; the shard's queue prefix keeps every key in the one slot
+        String[] k = {keys.message(id), keys.events(id), queueKey == null ? keys.queuePrefix(shard) : queueKey, keys.due(shard)};
         return redis.<List<Object>>on(scripts.transition.run(redis.commands(), ScriptOutputType.MULTI, k, args.toArray(String[]::new)))
                 .map(r -> {
                     String kind = (String) r.get(0);
@@ -161,8 +166,8 @@ public final class MessageRepository {
     }
 
     /** Records the provider's ids and moves the message to {@code sent}, acknowledging its queue entry. */
-    public Future<String> accepted(String id, String channelId, String entryId, List<String> providerIds, Instant now) {
-        String[] k = {keys.message(id), keys.events(id), keys.queue(keys.shardOf(id), channelId)};
+    public Future<String> accepted(String id, String queueKey, String entryId, List<String> providerIds, Instant now) {
+        String[] k = {keys.message(id), keys.events(id), queueKey};
         String detail = providerIds.size() == 1 ? "provider id " + providerIds.get(0)
                 : providerIds.size() + " parts, provider ids " + String.join(", ", providerIds);
         return redis.<List<Object>>on(scripts.accepted.run(redis.commands(), ScriptOutputType.MULTI, k,

@@ -21,10 +21,11 @@ public record NewMessage(
         String metadataJson,
         String contactId,
         String email,
-        String payloadJson) {
+        String payloadJson,
+        Priority priority) {
 
     public NewMessage withRecipient(String newPhone, String newEmail, String newContactId) {
         return new NewMessage(id, tenantId, externalId, channelId, newPhone, text, sender, segments, createdAt, sendAt,
-                expiresAt, metadataJson, newContactId, newEmail, payloadJson);
+                expiresAt, metadataJson, newContactId, newEmail, payloadJson, priority);
     }
 }

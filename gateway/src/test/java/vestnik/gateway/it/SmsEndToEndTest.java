@@ -55,6 +55,7 @@ class SmsEndToEndTest {
 
     @AfterEach
     void resetSmsc() {
+        smsc.submitDelay(Duration.ZERO);
         smsc.acceptBinds(true);
         smsc.refuseSubmitsAfter(-1, 0);
         smsc.receiptBeforeResponse(false);
@@ -255,6 +256,33 @@ class SmsEndToEndTest {
         ids.forEach(id -> gw.awaitStatus(id, "delivered"));
         assertThat(smsc.submitCount()).isGreaterThan(submitsWhileOpen);
         assertThat(gw.http.get("/metrics", null).body()).contains("vestnik_breaker_state{channel=\"sms\"} 0.0");
+    }
+
+    @Test
+    @DisplayName("a high-priority reminder overtakes a running bulk campaign on the same channel")
+    void priorities() {
+        smsc.submitDelay(Duration.ofMillis(100));
+        List<String> bulk = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String to = phone();
+            Http.Reply r = gw.post(new JsonObject().put("to", new JsonObject().put("phone", to)).put("channel", "sms")
+                    .put("text", "bulk " + i).put("priority", "bulk"));
+            assertThat(r.status()).isEqualTo(202);
+            bulk.add(to.substring(1));
+        }
+        String urgent = phone();
+        Http.Reply r = gw.post(new JsonObject().put("to", new JsonObject().put("phone", urgent)).put("channel", "sms")
+                .put("text", "urgent").put("priority", "high"));
+        gw.awaitStatus(r.json().getString("id"), "delivered");
+        assertThat(gw.message(r.json().getString("id")).getString("priority")).isEqualTo("high");
+        List<String> order = smsc.submits().stream().map(ReceivedSubmit::destinationAddr).toList();
+        int urgentAt = order.indexOf(urgent.substring(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsc.submits().stream()
+                .filter(x -> bulk.contains(x.destinationAddr())).count() >= bulk.size());
+        long bulkAfter = smsc.submits().stream().skip(urgentAt + 1L).filter(x -> bulk.contains(x.destinationAddr())).count();
+        assertThat(bulkAfter).as("bulk messages sent after the urgent one").isGreaterThanOrEqualTo(30);
+        assertCode(gw.post(new JsonObject().put("to", new JsonObject().put("phone", urgent)).put("channel", "sms")
+                .put("text", "x").put("priority", "asap")), 422, "invalid_priority");
     }
 
     @Test

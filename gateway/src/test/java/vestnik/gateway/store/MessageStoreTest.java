@@ -44,12 +44,12 @@ class MessageStoreTest {
         String id = externalId == null ? Ids.next()
                 : Ids.nextInShard(repo.keys(), repo.keys().shardOfExternalId(tenant, externalId));
         return new NewMessage(id, tenant, externalId, "sms", "+79161234567", "Долг 1 200 ₽", null, 1, NOW, sendAt,
-                NOW.plus(Duration.ofHours(24)), null, null, null, null);
+                NOW.plus(Duration.ofHours(24)), null, null, null, null, Priority.NORMAL);
     }
 
     /** Reads one entry for the message the way the dispatcher does and claims it. */
     private static MessageRepository.Claim readAndClaim(String channel, String id) {
-        String q = repo.keys().queue(0, channel);
+        String q = repo.keys().queue(0, channel, Priority.NORMAL);
         await(fx.redis.call(c -> c.xgroupCreate(XReadArgs.StreamOffset.from(q, "0"), MessageRepository.GROUP,
                 XGroupCreateArgs.Builder.mkstream())).recover(e -> io.vertx.core.Future.succeededFuture("OK")));
         List<StreamMessage<String, String>> entries = await(fx.redis.call(c -> c.xreadgroup(
@@ -58,10 +58,11 @@ class MessageStoreTest {
         StreamMessage<String, String> mine = entries.stream().filter(e -> id.equals(e.getBody().get("id"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no queue entry for " + id));
         lastEntry = mine.getId();
-        return await(repo.claim(channel, mine.getId(), id, false, NOW));
+        return await(repo.claim(q, mine.getId(), id, false, NOW));
     }
 
     static String lastEntry;
+    static final String QUEUE = "vn:{s0}:q:sms:normal";
 
     @Test
     @DisplayName("the same externalId for the same tenant returns the first message and stores nothing new")
@@ -82,7 +83,7 @@ class MessageStoreTest {
         NewMessage m = message("t1", null, null);
         await(repo.create(m));
         assertThat(readAndClaim("sms", m.id()).kind()).isEqualTo(MessageRepository.Claim.Kind.CLAIMED);
-        await(repo.accepted(m.id(), "sms", lastEntry, List.of("A1", "A2", "A3"), NOW));
+        await(repo.accepted(m.id(), QUEUE, lastEntry, List.of("A1", "A2", "A3"), NOW));
         assertThat(status(m.id())).isEqualTo(MessageStatus.SENT);
 
         await(repo.applyPartStatus(m.id(), 2, 3, MessageStatus.DELIVERED, NOW, NOW, "stat=DELIVRD", null));
@@ -103,7 +104,7 @@ class MessageStoreTest {
         NewMessage m = message("t1", null, null);
         await(repo.create(m));
         readAndClaim("sms", m.id());
-        await(repo.accepted(m.id(), "sms", lastEntry, List.of("B1", "B2"), NOW));
+        await(repo.accepted(m.id(), QUEUE, lastEntry, List.of("B1", "B2"), NOW));
         await(repo.applyPartStatus(m.id(), 1, 2, MessageStatus.DELIVERED, NOW, NOW, "stat=DELIVRD", null));
         await(repo.applyPartStatus(m.id(), 2, 2, MessageStatus.FAILED, NOW, NOW, "stat=UNDELIV err=001", "001"));
         MessageRecord r = await(repo.find(m.id())).orElseThrow();
@@ -118,7 +119,7 @@ class MessageStoreTest {
         NewMessage m = message("t1", null, null);
         await(repo.create(m));
         readAndClaim("sms", m.id());
-        await(repo.accepted(m.id(), "sms", lastEntry, List.of("C1"), NOW));
+        await(repo.accepted(m.id(), QUEUE, lastEntry, List.of("C1"), NOW));
         await(repo.applyPartStatus(m.id(), 1, 1, MessageStatus.READ, NOW, NOW, "read", null));
         await(repo.applyPartStatus(m.id(), 1, 1, MessageStatus.DELIVERED, NOW, NOW, "delivered", null));
         assertThat(status(m.id())).isEqualTo(MessageStatus.READ);
@@ -129,7 +130,7 @@ class MessageStoreTest {
     void cancel() {
         NewMessage m = message("t1", null, null);
         await(repo.create(m));
-        MessageRepository.TransitionResult r = await(repo.transition(m.id(), "sms", MessageStatus.CANCELLED, NOW,
+        MessageRepository.TransitionResult r = await(repo.transition(m.id(), null, MessageStatus.CANCELLED, NOW,
                 "cancelled", null, null, true, null, Map.of()));
         assertThat(r.applied()).isTrue();
         assertThat(readAndClaim("sms", m.id()).kind()).isEqualTo(MessageRepository.Claim.Kind.SKIPPED);
@@ -137,8 +138,8 @@ class MessageStoreTest {
         NewMessage sent = message("t1", null, null);
         await(repo.create(sent));
         readAndClaim("sms", sent.id());
-        await(repo.accepted(sent.id(), "sms", lastEntry, List.of("D1"), NOW));
-        MessageRepository.TransitionResult refused = await(repo.transition(sent.id(), "sms", MessageStatus.CANCELLED,
+        await(repo.accepted(sent.id(), QUEUE, lastEntry, List.of("D1"), NOW));
+        MessageRepository.TransitionResult refused = await(repo.transition(sent.id(), null, MessageStatus.CANCELLED,
                 NOW, "cancelled", null, null, true, null, Map.of()));
         assertThat(refused).isEqualTo(new MessageRepository.TransitionResult(false, "sent"));
     }
@@ -160,16 +161,16 @@ class MessageStoreTest {
     @DisplayName("a message whose TTL ran out before sending is expired when taken, not sent")
     void expiresAtClaim() {
         NewMessage m = new NewMessage(Ids.next(), "t1", null, "sms", "+79161234567", "x", null, 1, NOW, null,
-                NOW.plusSeconds(1), null, null, null, null);
+                NOW.plusSeconds(1), null, null, null, null, Priority.NORMAL);
         await(repo.create(m));
-        String q = repo.keys().queue(0, "sms");
+        String q = repo.keys().queue(0, "sms", Priority.NORMAL);
         await(fx.redis.call(c -> c.xgroupCreate(XReadArgs.StreamOffset.from(q, "0"), MessageRepository.GROUP,
                 XGroupCreateArgs.Builder.mkstream())).recover(e -> io.vertx.core.Future.succeededFuture("OK")));
         List<StreamMessage<String, String>> entries = await(fx.redis.call(c -> c.xreadgroup(
                 Consumer.from(MessageRepository.GROUP, "test"), XReadArgs.Builder.count(1000),
                 XReadArgs.StreamOffset.lastConsumed(q))));
         StreamMessage<String, String> e = entries.stream().filter(x -> m.id().equals(x.getBody().get("id"))).findFirst().orElseThrow();
-        assertThat(await(repo.claim("sms", e.getId(), m.id(), false, NOW.plusSeconds(5))).kind())
+        assertThat(await(repo.claim(q, e.getId(), m.id(), false, NOW.plusSeconds(5))).kind())
                 .isEqualTo(MessageRepository.Claim.Kind.EXPIRED);
         assertThat(await(repo.find(m.id())).orElseThrow().errorCode()).isEqualTo("ttl_expired");
     }
