@@ -16,7 +16,8 @@ public final class ApiRouter {
     }
 
     public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
-                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus) {
+                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
+                                TemplatesApi templates) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -37,6 +38,14 @@ public final class ApiRouter {
         router.post("/v1/messages").handler(messages::create);
         router.get("/v1/messages/:id").handler(messages::get);
         router.delete("/v1/messages/:id").handler(messages::cancel);
+        router.get("/v1/templates").handler(templates::list);
+        router.get("/v1/templates/:key").handler(templates::get);
+        router.put("/v1/templates/:key").handler(templates::put);
+        router.delete("/v1/templates/:key").handler(templates::delete);
+        router.post("/v1/templates/:key/publish").handler(templates::publish);
+        router.post("/v1/templates/:key/rollback").handler(templates::rollback);
+        router.post("/v1/templates/:key/preview").handler(templates::preview);
+        router.get("/v1/templates/:key/versions").handler(templates::versions);
 
         router.route().last().handler(ctx -> Responses.error(ctx,
                 new ApiError(ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath())));

@@ -1,6 +1,7 @@
 package vestnik.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +23,14 @@ import vestnik.gateway.store.NewMessage;
  * Checks a {@code POST /v1/messages} body and turns it into a message to store. Each problem is an
  * {@link ApiError} naming the field: a caller learns at once what is wrong, before anything is stored.
  * Unknown fields are refused rather than ignored: a mistyped {@code sendat} would otherwise send a
- * message at once, perhaps at night.
+ * message at once, perhaps at night. A job names either a {@code text} or a {@code template} (with its
+ * {@code variables} and, optionally, a pinned {@code templateVersion}); a template is rendered here, at intake,
+ * so the text stored is the text sent.
  */
 public final class JobParser {
 
-    private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata");
+    private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
+            "template", "templateVersion", "variables");
     private static final Set<String> TO_FIELDS = Set.of("phone");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
     private static final int MAX_METADATA_CHARS = 4096;
@@ -34,14 +38,57 @@ public final class JobParser {
     private final Function<String, Optional<Channel>> channels;
     private final DispatchConfig dispatch;
     private final Clock clock;
+    private final TemplateResolver templates;
 
     public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock) {
+        this(channels, dispatch, clock, TemplateResolver.NONE);
+    }
+
+    public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock,
+                     TemplateResolver templates) {
         this.channels = channels;
         this.dispatch = dispatch;
         this.clock = clock;
+        this.templates = templates;
     }
 
+    /** Any job: a text job at once, a template job once its template is rendered for the channel. */
+    public Future<NewMessage> parseJob(JsonNode body, String tenantId, String id) {
+        Job job;
+        try {
+            job = check(body);
+        } catch (ApiError e) {
+            return Future.failedFuture(e);
+        }
+        if (job.template() == null) {
+            return Future.succeededFuture(job.message(id, tenantId, job.text(), null));
+        }
+        return templates.render(tenantId, job.template(), job.templateVersion(), job.channel(), job.variables())
+                .map(r -> job.message(id, tenantId, checkedText(job.channel(), r.text()), r));
+    }
+
+    /** A text job; a template job needs the store, so it goes through {@link #parseJob}. */
     public NewMessage parse(JsonNode body, String tenantId, String id) {
+        Job job = check(body);
+        if (job.template() != null) {
+            throw new IllegalStateException("a template job is parsed with parseJob, which renders it");
+        }
+        return job.message(id, tenantId, job.text(), null);
+    }
+
+    /** What a job says besides its final text; {@code text} is null for a template job. */
+    private record Job(String externalId, String phone, String channelId, Channel channel, String text,
+                       String template, Integer templateVersion, JsonNode variables, Instant now, Instant sendAt,
+                       Instant expiresAt, String metadata) {
+
+        NewMessage message(String id, String tenantId, String finalText, TemplateResolver.Rendered rendered) {
+            return new NewMessage(id, tenantId, externalId, channelId, phone, finalText, null,
+                    channel.segments(finalText), now, sendAt, expiresAt, metadata,
+                    rendered == null ? null : rendered.templateKey(), rendered == null ? null : rendered.templateVersion());
+        }
+    }
+
+    private Job check(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new ApiError(ErrorCode.MALFORMED_JSON, "the body must be a JSON object");
         }
@@ -80,13 +127,23 @@ public final class JobParser {
         if (textNode != null && !textNode.isNull() && !textNode.isTextual()) {
             throw new ApiError(ErrorCode.VALIDATION_FAILED, "text must be a string");
         }
-        String text = textNode == null || textNode.isNull() ? "" : textNode.asText();
-        if (text.isBlank()) {
-            throw new ApiError(ErrorCode.TEXT_EMPTY, "text is required and must not be blank");
-        }
-        Optional<ContentProblem> problem = channel.checkContent(text);
-        if (problem.isPresent()) {
-            throw new ApiError(errorFor(problem.get()), problem.get().message());
+        String template = optionalText(body, "template");
+        Integer templateVersion = null;
+        JsonNode variables = body.get("variables");
+        String text = null;
+        if (template == null) {
+            if (variables != null || body.get("templateVersion") != null) {
+                throw new ApiError(ErrorCode.VALIDATION_FAILED, "variables and templateVersion go with a template");
+            }
+            text = checkedText(channel, textNode == null || textNode.isNull() ? "" : textNode.asText());
+        } else {
+            if (textNode != null && !textNode.isNull()) {
+                throw new ApiError(ErrorCode.TEXT_AND_TEMPLATE, "give either text or template, not both");
+            }
+            templateVersion = templateVersion(body.get("templateVersion"));
+            if (variables != null && !variables.isNull() && !variables.isObject()) {
+                throw new ApiError(ErrorCode.VALIDATION_FAILED, "variables must be an object such as {\"amount\":\"1234.50\"}");
+            }
         }
 
         Duration ttl = dispatch.defaultTtl();
@@ -136,8 +193,29 @@ public final class JobParser {
             }
         }
 
-        return new NewMessage(id, tenantId, externalId, channelId, phone, text, null, channel.segments(text), now,
-                sendAt, expiresAt, metadata);
+        return new Job(externalId, phone, channelId, channel, text, template, templateVersion, variables, now, sendAt,
+                expiresAt, metadata);
+    }
+
+    private static String checkedText(Channel channel, String text) {
+        if (text.isBlank()) {
+            throw new ApiError(ErrorCode.TEXT_EMPTY, "text is required and must not be blank");
+        }
+        Optional<ContentProblem> problem = channel.checkContent(text);
+        if (problem.isPresent()) {
+            throw new ApiError(errorFor(problem.get()), problem.get().message());
+        }
+        return text;
+    }
+
+    private static Integer templateVersion(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+            throw new ApiError(ErrorCode.VALIDATION_FAILED, "templateVersion must be a whole number from 1");
+        }
+        return v.intValue();
     }
 
     private static ErrorCode errorFor(ContentProblem p) {

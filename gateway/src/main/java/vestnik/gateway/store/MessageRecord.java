@@ -29,7 +29,9 @@ public record MessageRecord(
         String errorClass,
         String errorProviderCode,
         String errorMessage,
-        String metadataJson) {
+        String metadataJson,
+        String templateKey,
+        Integer templateVersion) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -54,7 +56,9 @@ public record MessageRecord(
                 h.get("ecl"),
                 h.get("epc"),
                 h.get("em"),
-                h.get("md"));
+                h.get("md"),
+                h.get("tk"),
+                h.containsKey("tv") ? parseInt(h.get("tv"), 0) : null);
     }
 
     private static int parseInt(String s, int fallback) {

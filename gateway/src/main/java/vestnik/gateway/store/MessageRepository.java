@@ -69,6 +69,8 @@ public final class MessageRepository {
         putIf(f, "ph", m.phone());
         putIf(f, "snd", m.sender());
         putIf(f, "md", m.metadataJson());
+        putIf(f, "tk", m.templateKey());
+        putIf(f, "tv", m.templateVersion() == null ? null : m.templateVersion().toString());
         if (scheduled) {
             f.put("sa", Long.toString(m.sendAt().toEpochMilli()));
         }
