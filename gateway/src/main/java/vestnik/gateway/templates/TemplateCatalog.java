@@ -27,7 +27,11 @@ import vestnik.templates.model.VersioningException;
  */
 public final class TemplateCatalog {
 
-    static final int MAX_ATTEMPTS = 5;
+    /**
+     * Every round of conflicting writers has a winner, so N marketers changing one template at once need at most N
+     * attempts; beyond this many the caller is told to try again (409 concurrent_edit).
+     */
+    static final int MAX_ATTEMPTS = 16;
 
     /** A saved draft and what the publish checks would say of it now (the save itself never waits on them). */
     public record Saved(long revision, TemplateHistory history, LintReport report) {

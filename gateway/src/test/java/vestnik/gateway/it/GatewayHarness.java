@@ -19,14 +19,18 @@ import vestnik.loadtest.smsc.SimulatedSmsc;
 
 /**
  * A gateway running in this JVM on the embedded Redis, wired to a simulated SMSC on loopback, with two
- * tenants: {@code demo} (upstream key {@link #KEY}, and an agent-only key {@link #AGENT_KEY}) and
- * {@code other} ({@link #OTHER_KEY}).
+ * tenants: {@code demo} (upstream key {@link #KEY}, an agent-only key {@link #AGENT_KEY}, a marketer key
+ * {@link #MARKETER_KEY}; creditor profile, tariff and publish-check settings for templates) and {@code other}
+ * ({@link #OTHER_KEY}, marketer {@link #OTHER_MARKETER_KEY}).
  */
 final class GatewayHarness implements AutoCloseable {
 
     static final String KEY = "demo-upstream-key";
     static final String AGENT_KEY = "demo-agent-only-key";
     static final String OTHER_KEY = "other-tenant-upstream-key";
+    static final String MARKETER_KEY = "demo-marketer-key";
+    static final String OTHER_MARKETER_KEY = "other-tenant-marketer-key";
+    static final String DEMO_PHONE = "8 800 000-00-00";
 
     final Gateway gateway;
     final Http http;
@@ -49,16 +53,30 @@ final class GatewayHarness implements AutoCloseable {
                 tenants:
                   - id: demo
                     name: "ООО «Демо»"
+                    profile:
+                      phone: "%s"
+                    tariff:
+                      smsPart: 3.50
+                      messengerMessage: 0.40
+                      email: 0.05
+                      callMinute: 1.20
+                    lint:
+                      maxSmsParts: 4
+                      forbiddenPhrases: ["уголовн* дел*", "арест*"]
                     apiKeys:
                       - key: %s
                         roles: [upstream]
                       - key: %s
                         roles: [agent]
+                      - key: %s
+                        roles: [marketer]
                   - id: other
                     name: "ООО «Другой»"
                     apiKeys:
                       - key: %s
                         roles: [upstream]
+                      - key: %s
+                        roles: [marketer]
                 channels:
                   sms:
                     type: smpp
@@ -73,7 +91,8 @@ final class GatewayHarness implements AutoCloseable {
                     reconnectMin: PT0.1S
                     reconnectMax: PT0.5S
                     throttleRetryAfter: PT0.2S
-                """.formatted(dataDir.toAbsolutePath(), KEY, AGENT_KEY, OTHER_KEY, smscPort);
+                """.formatted(dataDir.toAbsolutePath(), DEMO_PHONE, KEY, AGENT_KEY, MARKETER_KEY, OTHER_KEY,
+                OTHER_MARKETER_KEY, smscPort);
     }
 
     static GatewayHarness start(Path dir, SimulatedSmsc smsc) throws IOException {
