@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,7 +28,9 @@ public final class TemplateJson {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     static final ObjectMapper STORED = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // prices keep their kopecks in answers: 7.00, not 7
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -100,6 +105,19 @@ public final class TemplateJson {
         return STRICT.convertValue(v, Object.class);
     }
 
+    private static String shape(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
     /** "channels.pigeon: unknown field" rather than Jackson's paragraph about reference chains. */
     private static String describe(JsonProcessingException e) {
         String where = "";
@@ -110,6 +128,9 @@ public final class TemplateJson {
         }
         if (e instanceof UnrecognizedPropertyException u) {
             return where + "unknown field; known here: " + u.getKnownPropertyIds();
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null && e.getCause() == null) {
+            return where + "expected " + shape(m.getTargetType());
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -194,14 +194,15 @@ class TemplatesApiTest {
         String cyrillic = "Напоминаем о задолженности за коммунальные услуги. ООО «Демо», тел. 8 800 000-00-00";
         put("preview-parts", GatewayHarness.MARKETER_KEY, smsOnly(latin));
 
-        JsonObject one = preview("preview-parts", GatewayHarness.AGENT_KEY, new JsonObject()).json();
+        Http.Reply onePart = preview("preview-parts", GatewayHarness.AGENT_KEY, new JsonObject());
+        assertThat(onePart.body()).as("prices keep their kopecks").contains("\"cost\":3.50");
+        JsonObject one = onePart.json();
         assertThat(one.getBoolean("draft")).isTrue();
         JsonObject sms = one.getJsonObject("channels").getJsonObject("sms");
         assertThat(sms.getString("text")).isEqualTo(latin);
         assertThat(sms.getString("encoding")).isEqualTo("GSM7");
         assertThat(sms.getInteger("parts")).isEqualTo(1);
         assertThat(sms.getInteger("charsPerPart")).isEqualTo(160);
-        assertThat(sms.getValue("cost").toString()).isEqualTo("3.5");
 
         put("preview-parts", GatewayHarness.MARKETER_KEY, smsOnly(cyrillic));
 
@@ -303,6 +304,9 @@ class TemplatesApiTest {
         assertThat(put("bad-body", GatewayHarness.MARKETER_KEY, "{\"variables\":{\"due date\":\"date\"}}").errorCode())
                 .isEqualTo("invalid_template");
         assertThat(put("bad-body", GatewayHarness.MARKETER_KEY, "[1]").errorCode()).isEqualTo("invalid_template");
+        Http.Reply shape = put("bad-body", GatewayHarness.MARKETER_KEY, "{\"channels\":{\"sms\":\"hello\"}}");
+        assertThat(shape.errorCode()).isEqualTo("invalid_template");
+        assertThat(shape.json().getJsonObject("error").getString("message")).isEqualTo("channels.sms: expected an object");
         assertThat(put("bad-body", GatewayHarness.MARKETER_KEY, "{\"variables\":").errorCode()).isEqualTo("malformed_json");
         assertThat(http.get("/v1/templates/bad-body", GatewayHarness.KEY).status()).as("nothing was saved").isEqualTo(404);
         assertThat(http.post("/v1/templates/nope/publish", GatewayHarness.MARKETER_KEY, null).status()).isEqualTo(404);
