@@ -132,7 +132,7 @@ public final class JobParser {
         JsonNode variables = body.get("variables");
         String text = null;
         if (template == null) {
-            if (variables != null || body.get("templateVersion") != null) {
+            if (present(variables) || present(body.get("templateVersion"))) {
                 throw new ApiError(ErrorCode.VALIDATION_FAILED, "variables and templateVersion go with a template");
             }
             text = checkedText(channel, textNode == null || textNode.isNull() ? "" : textNode.asText());
@@ -206,6 +206,10 @@ public final class JobParser {
             throw new ApiError(errorFor(problem.get()), problem.get().message());
         }
         return text;
+    }
+
+    private static boolean present(JsonNode v) {
+        return v != null && !v.isNull();
     }
 
     private static Integer templateVersion(JsonNode v) {
