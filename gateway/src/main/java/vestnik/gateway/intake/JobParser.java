@@ -141,7 +141,7 @@ public final class JobParser {
                 throw new ApiError(ErrorCode.TEXT_AND_TEMPLATE, "give either text or template, not both");
             }
             templateVersion = templateVersion(body.get("templateVersion"));
-            if (variables != null && !variables.isNull() && !variables.isObject()) {
+            if (present(variables) && !variables.isObject()) {
                 throw new ApiError(ErrorCode.VALIDATION_FAILED, "variables must be an object such as {\"amount\":\"1234.50\"}");
             }
         }
