@@ -33,6 +33,7 @@ import vestnik.gateway.api.ContactsApi;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessagesApi;
+import vestnik.gateway.api.TemplatesApi;
 import vestnik.gateway.config.ConfigException;
 import vestnik.gateway.config.GatewayConfig;
 import vestnik.gateway.dispatch.ChannelDispatcher;
@@ -51,6 +52,13 @@ import vestnik.gateway.status.StatusMetrics;
 import vestnik.gateway.store.MessageRepository;
 import vestnik.gateway.store.RedisStore;
 import vestnik.gateway.store.Scripts;
+import vestnik.gateway.templates.StoredTemplateResolver;
+import vestnik.gateway.templates.TemplateCatalog;
+import vestnik.gateway.templates.TemplateStore;
+import vestnik.gateway.templates.TenantTemplateSettings;
+import vestnik.templates.lint.TemplateLinter;
+import vestnik.templates.preview.Previewer;
+import vestnik.templates.render.TemplateRenderer;
 
 /**
  * The application: configuration → Redis → channels → dispatchers → HTTP. It only wires; each part
@@ -137,7 +145,14 @@ public final class Gateway extends VerticleBase {
 
         RetryPolicy retries = new RetryPolicy(config.dispatch().maxAttempts(), config.dispatch().retryBase(),
                 config.dispatch().retryMax());
-        JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock);
+        TemplateStore templateStore = new TemplateStore(redis);
+        TenantTemplateSettings templateSettings = new TenantTemplateSettings(config.tenants());
+        TemplateRenderer renderer = new TemplateRenderer();
+        TemplatesApi templatesApi = new TemplatesApi(
+                new TemplateCatalog(templateStore, templateSettings, new TemplateLinter(renderer), clock),
+                new Previewer(renderer), templateSettings);
+        JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock,
+                new StoredTemplateResolver(templateStore, renderer, templateSettings));
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
                 metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
@@ -174,7 +189,7 @@ public final class Gateway extends VerticleBase {
                                     .setPort(config.http().port())
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
-                                    messagesApi, contactsApi, channelsApi, hooks, health, prometheus))
+                                    messagesApi, contactsApi, channelsApi, hooks, health, prometheus, templatesApi))
                             .listen();
                 })
                 .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))

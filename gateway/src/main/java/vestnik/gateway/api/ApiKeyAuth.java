@@ -35,7 +35,7 @@ final class ApiKeyAuth {
             Responses.error(ctx, new ApiError(ErrorCode.UNAUTHORIZED, "unknown API key"));
             return;
         }
-        ctx.put(Principal.KEY, new Principal(key.tenantId(), key.roles()));
+        ctx.put(Principal.KEY, new Principal(key.tenantId(), key.roles(), key.fingerprint()));
         ctx.next();
     }
 }

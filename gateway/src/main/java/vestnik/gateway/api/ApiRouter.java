@@ -16,7 +16,8 @@ public final class ApiRouter {
     }
 
     public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
-                                ContactsApi contacts, ChannelsApi channels, HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus) {
+                                ContactsApi contacts, ChannelsApi channels, HooksApi hooks, HealthApi health,
+                                PrometheusMeterRegistry prometheus, TemplatesApi templates) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -42,6 +43,14 @@ public final class ApiRouter {
         router.get("/v1/contacts/:contactId").handler(contacts::get);
         router.post("/v1/contacts/:contactId/links").handler(contacts::createLinks);
         router.post("/v1/channels/:channelId/webhook").handler(channels::registerWebhook);
+        router.get("/v1/templates").handler(templates::list);
+        router.get("/v1/templates/:key").handler(templates::get);
+        router.put("/v1/templates/:key").handler(templates::put);
+        router.delete("/v1/templates/:key").handler(templates::delete);
+        router.post("/v1/templates/:key/publish").handler(templates::publish);
+        router.post("/v1/templates/:key/rollback").handler(templates::rollback);
+        router.post("/v1/templates/:key/preview").handler(templates::preview);
+        router.get("/v1/templates/:key/versions").handler(templates::versions);
 
         router.route().last().handler(ctx -> Responses.error(ctx,
                 new ApiError(ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath())));

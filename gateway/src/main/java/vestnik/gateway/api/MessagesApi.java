@@ -55,12 +55,9 @@ public final class MessagesApi {
             String externalId = body.isObject() && body.hasNonNull("externalId") ? body.get("externalId").asText() : null;
             int shard = externalId == null ? -1 : messages.keys().shardOfExternalId(p.tenantId(), externalId);
             String id = shard < 0 ? Ids.next() : Ids.nextInShard(messages.keys(), shard);
-            NewMessage parsed = parser.parse(body, p.tenantId(), id);
-            recipients.complete(parsed, channelTypes.apply(parsed.channelId()))
-                    .compose(m -> messages.create(m).map(r -> Map.entry(m, r)))
-                    .compose(created -> {
-                        NewMessage m = created.getKey();
-                        MessageRepository.IntakeResult r = created.getValue();
+            parser.parseJob(body, p.tenantId(), id)
+                    .compose(parsed -> recipients.complete(parsed, channelTypes.apply(parsed.channelId())))
+                    .compose(m -> messages.create(m).compose(r -> {
                         if (r.created()) {
                             metrics.accepted(m.channelId());
                             String status = m.sendAt() != null ? MessageStatus.SCHEDULED.wireName() : MessageStatus.QUEUED.wireName();
@@ -70,7 +67,7 @@ public final class MessagesApi {
                                 .put("id", r.id())
                                 .put("status", found.map(f -> f.status().wireName()).orElse(MessageStatus.QUEUED.wireName()))
                                 .put("duplicate", true)));
-                    })
+                    }))
                     .onSuccess(e -> Responses.json(ctx, e.getKey(), e.getValue()))
                     .onFailure(t -> Responses.failure(ctx, t));
         } catch (RuntimeException e) {
@@ -170,6 +167,9 @@ public final class MessagesApi {
         }
         if (m.metadataJson() != null) {
             json.put("metadata", new JsonObject(m.metadataJson()));
+        }
+        if (m.templateKey() != null) {
+            json.put("template", new JsonObject().put("key", m.templateKey()).put("version", m.templateVersion()));
         }
         JsonArray ev = new JsonArray();
         for (MessageEvent e : events) {

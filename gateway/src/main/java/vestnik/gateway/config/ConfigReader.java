@@ -144,7 +144,9 @@ public final class ConfigReader {
                 }
                 keys.add(new ApiKey(id, keyHash, roles));
             }
-            tenants.add(new Tenant(id, text(t, "name", id), keys));
+            String name = text(t, "name", id);
+            tenants.add(new Tenant(id, name, keys, TemplateSettingsReader.profile(t, where, name),
+                    TemplateSettingsReader.tariff(t, where), TemplateSettingsReader.lint(t, where)));
         }
         return tenants;
     }

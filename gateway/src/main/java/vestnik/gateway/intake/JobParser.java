@@ -1,6 +1,7 @@
 package vestnik.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +27,14 @@ import vestnik.gateway.store.Priority;
  * Checks a {@code POST /v1/messages} body and turns it into a message to store. Each problem is an
  * {@link ApiError} naming the field: a caller learns at once what is wrong, before anything is stored.
  * Unknown fields are refused rather than ignored: a mistyped {@code sendat} would otherwise send a
- * message at once, perhaps at night.
+ * message at once, perhaps at night. A job names either a {@code text} or a {@code template} (with its
+ * {@code variables} and, optionally, a pinned {@code templateVersion}); a template is rendered here, at intake,
+ * so the text stored is the text sent.
  */
 public final class JobParser {
 
     private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
-            "whatsappTemplate", "email", "ivr", "priority");
+            "template", "templateVersion", "variables", "whatsappTemplate", "email", "ivr", "priority");
     private static final Set<String> TO_FIELDS = Set.of("phone", "contactId", "email");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
@@ -40,14 +43,57 @@ public final class JobParser {
     private final Function<String, Optional<Channel>> channels;
     private final DispatchConfig dispatch;
     private final Clock clock;
+    private final TemplateResolver templates;
 
     public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock) {
+        this(channels, dispatch, clock, TemplateResolver.NONE);
+    }
+
+    public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock,
+                     TemplateResolver templates) {
         this.channels = channels;
         this.dispatch = dispatch;
         this.clock = clock;
+        this.templates = templates;
     }
 
+    /** Any job: a text job at once, a template job once its template is rendered for the channel. */
+    public Future<NewMessage> parseJob(JsonNode body, String tenantId, String id) {
+        Job job;
+        try {
+            job = check(body);
+        } catch (ApiError e) {
+            return Future.failedFuture(e);
+        }
+        if (job.template() == null) {
+            return Future.succeededFuture(job.message(id, tenantId, job.text(), null));
+        }
+        return templates.render(tenantId, job.template(), job.templateVersion(), job.channel(), job.variables())
+                .map(r -> job.message(id, tenantId, checkedText(job.channel(), r.text()), r));
+    }
+
+    /** A text job; a template job needs the store, so it goes through {@link #parseJob}. */
     public NewMessage parse(JsonNode body, String tenantId, String id) {
+        Job job = check(body);
+        if (job.template() != null) {
+            throw new IllegalStateException("a template job is parsed with parseJob, which renders it");
+        }
+        return job.message(id, tenantId, job.text(), null);
+    }
+
+    /** What a job says besides its final text; {@code text} is null for a template job. */
+    private record Job(String externalId, String phone, String contactId, String email, String channelId,
+                       Channel channel, String text, String template, Integer templateVersion, JsonNode variables,
+                       Instant now, Instant sendAt, Instant expiresAt, String metadata, String payload, Priority priority) {
+
+        NewMessage message(String id, String tenantId, String finalText, TemplateResolver.Rendered rendered) {
+            return new NewMessage(id, tenantId, externalId, channelId, phone, finalText, null,
+                    channel.segments(finalText), now, sendAt, expiresAt, metadata, contactId, email, payload, priority,
+                    rendered == null ? null : rendered.templateKey(), rendered == null ? null : rendered.templateVersion());
+        }
+    }
+
+    private Job check(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new ApiError(ErrorCode.MALFORMED_JSON, "the body must be a JSON object");
         }
@@ -97,14 +143,25 @@ public final class JobParser {
         if (textNode != null && !textNode.isNull() && !textNode.isTextual()) {
             throw new ApiError(ErrorCode.VALIDATION_FAILED, "text must be a string");
         }
-        String text = textNode == null || textNode.isNull() ? "" : textNode.asText();
-        boolean templated = body.hasNonNull("whatsappTemplate");
-        if (text.isBlank() && !templated) {
-            throw new ApiError(ErrorCode.TEXT_EMPTY, "text is required and must not be blank");
-        }
-        Optional<ContentProblem> problem = text.isBlank() ? Optional.empty() : channel.checkContent(text);
-        if (problem.isPresent()) {
-            throw new ApiError(errorFor(problem.get()), problem.get().message());
+        String template = optionalText(body, "template");
+        Integer templateVersion = null;
+        JsonNode variables = body.get("variables");
+        String text = null;
+        if (template == null) {
+            if (present(variables) || present(body.get("templateVersion"))) {
+                throw new ApiError(ErrorCode.VALIDATION_FAILED, "variables and templateVersion go with a template");
+            }
+            String given = textNode == null || textNode.isNull() ? "" : textNode.asText();
+            // an approved WhatsApp template carries its own content: a job with one may bring no text
+            text = given.isBlank() && present(body.get("whatsappTemplate")) ? given : checkedText(channel, given);
+        } else {
+            if (textNode != null && !textNode.isNull()) {
+                throw new ApiError(ErrorCode.TEXT_AND_TEMPLATE, "give either text or template, not both");
+            }
+            templateVersion = templateVersion(body.get("templateVersion"));
+            if (present(variables) && !variables.isObject()) {
+                throw new ApiError(ErrorCode.VALIDATION_FAILED, "variables must be an object such as {\"amount\":\"1234.50\"}");
+            }
         }
 
         Duration ttl = dispatch.defaultTtl();
@@ -159,8 +216,8 @@ public final class JobParser {
         Priority priority = priorityText == null ? Priority.NORMAL : Priority.fromWireName(priorityText)
                 .orElseThrow(() -> new ApiError(ErrorCode.INVALID_PRIORITY, "priority must be high, normal or bulk"));
 
-        return new NewMessage(id, tenantId, externalId, channelId, phone, text, null, channel.segments(text), now,
-                sendAt, expiresAt, metadata, contactId, email, payload, priority);
+        return new Job(externalId, phone, contactId, email, channelId, channel, text, template, templateVersion,
+                variables, now, sendAt, expiresAt, metadata, payload, priority);
     }
 
     /** At most one channel-specific content field, and only the one for the job's channel. */
@@ -186,6 +243,31 @@ public final class JobParser {
             };
         }
         return payload;
+    }
+
+    private static String checkedText(Channel channel, String text) {
+        if (text.isBlank()) {
+            throw new ApiError(ErrorCode.TEXT_EMPTY, "text is required and must not be blank");
+        }
+        Optional<ContentProblem> problem = channel.checkContent(text);
+        if (problem.isPresent()) {
+            throw new ApiError(errorFor(problem.get()), problem.get().message());
+        }
+        return text;
+    }
+
+    private static boolean present(JsonNode v) {
+        return v != null && !v.isNull();
+    }
+
+    private static Integer templateVersion(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+            throw new ApiError(ErrorCode.VALIDATION_FAILED, "templateVersion must be a whole number from 1");
+        }
+        return v.intValue();
     }
 
     private static ErrorCode errorFor(ContentProblem p) {

@@ -142,4 +142,18 @@ public final class Keys {
     public String rateBucket(String name) {
         return P + "rl:{" + name + "}";
     }
+
+    /**
+     * One template of a tenant: a hash of its revision, its whole history (JSON) and each published version
+     * ({@code v:<n>}, written once). Tagged by tenant, like the tenant's template index, so that one script
+     * changes both.
+     */
+    public String template(String tenantId, String templateKey) {
+        return P + "tpl:{" + tenantId + "}:" + templateKey;
+    }
+
+    /** A tenant's template keys, each with a one-line summary (JSON): what {@code GET /v1/templates} lists. */
+    public String templateIndex(String tenantId) {
+        return P + "tpls:{" + tenantId + "}";
+    }
 }

@@ -33,7 +33,9 @@ public record MessageRecord(
         String contactId,
         String email,
         String payloadJson,
-        Priority priority) {
+        Priority priority,
+        String templateKey,
+        Integer templateVersion) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -62,7 +64,9 @@ public record MessageRecord(
                 h.get("ci"),
                 h.get("ml"),
                 h.get("pl"),
-                Priority.fromWireName(h.get("pr")).orElse(Priority.NORMAL));
+                Priority.fromWireName(h.get("pr")).orElse(Priority.NORMAL),
+                h.get("tk"),
+                h.containsKey("tv") ? parseInt(h.get("tv"), 0) : null);
     }
 
     private static int parseInt(String s, int fallback) {

@@ -73,6 +73,8 @@ public final class MessageRepository {
         putIf(f, "ml", m.email());
         putIf(f, "pl", m.payloadJson());
         f.put("pr", m.priority().wireName());
+        putIf(f, "tk", m.templateKey());
+        putIf(f, "tv", m.templateVersion() == null ? null : m.templateVersion().toString());
         if (scheduled) {
             f.put("sa", Long.toString(m.sendAt().toEpochMilli()));
         }

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * A validated job, ready to be stored. {@code sendAt} is null for "now". Of {@code phone}, {@code email} and
- * {@code contactId} at least one is set; {@code payloadJson} is channel-specific content (a WhatsApp template).
+ * {@code contactId} at least one is set; {@code payloadJson} is channel-specific content (a WhatsApp template);
+ * {@code templateKey} and {@code templateVersion} name the template version the text was rendered from, or
+ * are null for a text job.
  */
 public record NewMessage(
         String id,
@@ -22,10 +24,12 @@ public record NewMessage(
         String contactId,
         String email,
         String payloadJson,
-        Priority priority) {
+        Priority priority,
+        String templateKey,
+        Integer templateVersion) {
 
     public NewMessage withRecipient(String newPhone, String newEmail, String newContactId) {
         return new NewMessage(id, tenantId, externalId, channelId, newPhone, text, sender, segments, createdAt, sendAt,
-                expiresAt, metadataJson, newContactId, newEmail, payloadJson, priority);
+                expiresAt, metadataJson, newContactId, newEmail, payloadJson, priority, templateKey, templateVersion);
     }
 }

@@ -19,8 +19,9 @@ import vestnik.loadtest.smsc.SimulatedSmsc;
 
 /**
  * A gateway running in this JVM on the embedded Redis, wired to a simulated SMSC on loopback, with two
- * tenants: {@code demo} (upstream key {@link #KEY}, and an agent-only key {@link #AGENT_KEY}) and
- * {@code other} ({@link #OTHER_KEY}).
+ * tenants: {@code demo} (upstream key {@link #KEY}, an agent-only key {@link #AGENT_KEY}, a marketer key
+ * {@link #MARKETER_KEY}; creditor profile, tariff and publish-check settings for templates) and {@code other}
+ * ({@link #OTHER_KEY}, marketer {@link #OTHER_MARKETER_KEY}).
  */
 final class GatewayHarness implements AutoCloseable {
 
@@ -28,6 +29,9 @@ final class GatewayHarness implements AutoCloseable {
     static final String AGENT_KEY = "demo-agent-only-key";
     static final String OTHER_KEY = "other-tenant-upstream-key";
     static final String ADMIN_KEY = "demo-admin-key-0001";
+    static final String MARKETER_KEY = "demo-marketer-key";
+    static final String OTHER_MARKETER_KEY = "other-tenant-marketer-key";
+    static final String DEMO_PHONE = "8 800 000-00-00";
 
     final Gateway gateway;
     final Http http;
@@ -51,6 +55,16 @@ final class GatewayHarness implements AutoCloseable {
                 tenants:
                   - id: demo
                     name: "ООО «Демо»"
+                    profile:
+                      phone: "%s"
+                    tariff:
+                      smsPart: 3.50
+                      messengerMessage: 0.40
+                      email: 0.05
+                      callMinute: 1.20
+                    lint:
+                      maxSmsParts: 4
+                      forbiddenPhrases: ["уголовн* дел*", "арест*"]
                     apiKeys:
                       - key: %s
                         roles: [upstream]
@@ -58,11 +72,15 @@ final class GatewayHarness implements AutoCloseable {
                         roles: [agent]
                       - key: %s
                         roles: [admin]
+                      - key: %s
+                        roles: [marketer]
                   - id: other
                     name: "ООО «Другой»"
                     apiKeys:
                       - key: %s
                         roles: [upstream]
+                      - key: %s
+                        roles: [marketer]
                 channels:
                   sms:
                     type: smpp
@@ -77,7 +95,8 @@ final class GatewayHarness implements AutoCloseable {
                     reconnectMin: PT0.1S
                     reconnectMax: PT0.5S
                     throttleRetryAfter: PT0.2S
-                """.formatted(dataDir.toAbsolutePath(), KEY, AGENT_KEY, ADMIN_KEY, OTHER_KEY, smscPort);
+                """.formatted(dataDir.toAbsolutePath(), DEMO_PHONE, KEY, AGENT_KEY, ADMIN_KEY, MARKETER_KEY, OTHER_KEY,
+                OTHER_MARKETER_KEY, smscPort);
     }
 
     static GatewayHarness start(Path dir, SimulatedSmsc smsc) throws IOException {

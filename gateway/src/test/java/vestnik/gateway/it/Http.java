@@ -29,7 +29,12 @@ final class Http {
     }
 
     Reply send(String method, String path, String key, String body) {
+        return send(method, path, key, body, java.util.Map.of());
+    }
+
+    Reply send(String method, String path, String key, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        headers.forEach(b::header);
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
@@ -50,6 +55,10 @@ final class Http {
 
     Reply post(String path, String key, String body) {
         return send("POST", path, key, body);
+    }
+
+    Reply put(String path, String key, String body) {
+        return send("PUT", path, key, body);
     }
 
     Reply get(String path, String key) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 public enum AuditAction {
     DRAFT_SAVED,
+    /** the draft was thrown away; published versions are untouched */
+    DRAFT_DISCARDED,
     PUBLISHED,
     ROLLED_BACK;
 

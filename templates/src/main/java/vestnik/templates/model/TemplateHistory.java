@@ -56,6 +56,21 @@ public record TemplateHistory(
     }
 
     /**
+     * Throws the draft away; the published versions stay as they are.
+     *
+     * @throws VersioningException NO_DRAFT when there is none
+     */
+    public TemplateHistory discardDraft(String actor, Instant at) {
+        if (draft == null) {
+            throw new VersioningException(VersioningException.Reason.NO_DRAFT,
+                    "template " + key + " has no draft to discard");
+        }
+        AuditEntry entry = new AuditEntry(at, actor, AuditAction.DRAFT_DISCARDED, null,
+                "discarded the draft saved by " + draft.savedBy() + " at " + draft.savedAt());
+        return new TemplateHistory(tenant, key, null, versions, append(entry));
+    }
+
+    /**
      * Freezes the draft as the next version and clears the draft. Run the publish checks first
      * ({@code vestnik.templates.lint.PublishGate} does both).
      *

@@ -109,6 +109,23 @@ class TemplateHistoryTest {
     }
 
     @Test
+    @DisplayName("discarding the draft keeps every version and records who threw it away; with no draft it is refused")
+    void discardDraft() {
+        TemplateHistory h = published("v1").saveDraft(content("v2 draft"), "anna", T0.plusSeconds(100));
+
+        TemplateHistory discarded = h.discardDraft("boris", T0.plusSeconds(200));
+
+        assertThat(discarded.draft()).isNull();
+        assertThat(discarded.versions()).isEqualTo(h.versions());
+        assertThat(discarded.audit().get(discarded.audit().size() - 1))
+                .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::version)
+                .containsExactly("boris", AuditAction.DRAFT_DISCARDED, null);
+        assertThat(discarded.audit().get(discarded.audit().size() - 1).detail()).contains("anna");
+        assertThatThrownBy(() -> discarded.discardDraft("boris", T0)).isInstanceOfSatisfying(VersioningException.class,
+                e -> assertThat(e.reason()).isEqualTo(VersioningException.Reason.NO_DRAFT));
+    }
+
+    @Test
     @DisplayName("a rollback keeps the draft in progress; the working copy is the draft, else the latest version")
     void workingCopy() {
         TemplateHistory h = published("v1", "v2").saveDraft(content("v3 draft"), "anna", T0);
