@@ -36,7 +36,9 @@ import vestnik.gateway.api.MessagesApi;
 import vestnik.gateway.api.TemplatesApi;
 import vestnik.gateway.config.ConfigException;
 import vestnik.gateway.config.GatewayConfig;
+import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.dispatch.ChannelDispatcher;
+import vestnik.gateway.dispatch.DispatchContext;
 import vestnik.gateway.dispatch.ProviderBreaker;
 import vestnik.gateway.dispatch.QueueDepth;
 import vestnik.gateway.dispatch.RetryPolicy;
@@ -77,6 +79,7 @@ public final class Gateway extends VerticleBase {
     private final List<ChannelDispatcher> dispatchers = new ArrayList<>();
     private RedisStore redis;
     private DueScheduler scheduler;
+    private CascadeService cascadeService;
     private QueueDepth queueDepth;
     private HttpServer server;
 
@@ -114,7 +117,8 @@ public final class Gateway extends VerticleBase {
         StatusMetrics metrics = new StatusMetrics(prometheus);
         MessageRepository messages = new MessageRepository(redis, scripts, retention.toSeconds());
         ReceiptIndex receiptIndex = new ReceiptIndex(redis, retention, ORPHAN_RECEIPT_KEEP);
-        ReceiptProcessor receipts = new ReceiptProcessor(receiptIndex, messages, metrics, clock);
+        CascadeService cascades = new CascadeService(messages, channels, clock);
+        ReceiptProcessor receipts = new ReceiptProcessor(receiptIndex, messages, cascades, metrics, clock);
         for (Map.Entry<String, JsonNode> e : config.channels().entrySet()) {
             try {
                 channels.put(e.getKey(), registry.create(e.getKey(), e.getValue(), vertx, prometheus));
@@ -152,9 +156,9 @@ public final class Gateway extends VerticleBase {
                 new TemplateCatalog(templateStore, templateSettings, new TemplateLinter(renderer), clock),
                 new Previewer(renderer), templateSettings);
         JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock,
-                new StoredTemplateResolver(templateStore, renderer, templateSettings));
+                new StoredTemplateResolver(templateStore, renderer, templateSettings), config.routes());
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
-                metrics, clock);
+                cascades, metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
         ChannelsApi channelsApi = new ChannelsApi(channels::get, webhookRegistration, config.webhooks().publicUrl());
         HealthApi health = new HealthApi(redis, channels.values());
@@ -163,16 +167,17 @@ public final class Gateway extends VerticleBase {
         return Future.all(started)
                 .compose(v -> {
                     List<Future<Void>> dispatching = new ArrayList<>();
-                    RecipientRateLimiter recipientLimiter = new RecipientRateLimiter(vertx, redis, scripts);
+                    DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
+                            receiptIndex, receipts, contacts, optOuts, windows,
+                            new RecipientRateLimiter(vertx, redis, scripts), cascades, metrics, clock,
+                            config.dispatch().reclaimAfter());
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
                                 : null;
                         ProviderBreaker breaker = new ProviderBreaker(c.id(), config.dispatch().breakerOpenFor(), prometheus);
                         for (int shard = 0; shard < redis.keys().shards(); shard++) {
-                            ChannelDispatcher d = new ChannelDispatcher(vertx, redis, messages, c, shard,
-                                    config.instanceId(), limiter, retries, receiptIndex, receipts, contacts, optOuts,
-                                    windows, recipientLimiter, metrics, breaker, clock, config.dispatch().reclaimAfter());
+                            ChannelDispatcher d = new ChannelDispatcher(dispatch, c, shard, limiter, breaker);
                             dispatchers.add(d);
                             dispatching.add(d.start());
                         }
@@ -182,6 +187,8 @@ public final class Gateway extends VerticleBase {
                 .compose(v -> {
                     scheduler = new DueScheduler(vertx, messages, clock, config.dispatch().schedulerInterval());
                     scheduler.start();
+                    cascades.startTimeouts(vertx);
+                    cascadeService = cascades;
                     queueDepth = new QueueDepth(vertx, redis, channels.keySet(), prometheus);
                     queueDepth.start();
                     return vertx.createHttpServer(new HttpServerOptions()
@@ -222,6 +229,9 @@ public final class Gateway extends VerticleBase {
         dispatchers.forEach(ChannelDispatcher::stop);
         if (scheduler != null) {
             scheduler.stop();
+        }
+        if (cascadeService != null) {
+            cascadeService.stop(vertx);
         }
         if (queueDepth != null) {
             queueDepth.stop();

@@ -24,6 +24,8 @@ public enum ErrorCode {
     INVALID_METADATA(422, "invalid_metadata"),
     INVALID_EMAIL(422, "invalid_email"),
     INVALID_PRIORITY(422, "invalid_priority"),
+    INVALID_ROUTE(422, "invalid_route"),
+    UNKNOWN_ROUTE(422, "unknown_route"),
     INVALID_CONTACT_ID(422, "invalid_contact_id"),
     UNKNOWN_CONTACT(422, "unknown_contact"),
     NO_ADDRESS_FOR_CHANNEL(422, "no_address_for_channel"),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vestnik.channels.spi.MessageStatus;
+import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.config.Role;
 import vestnik.gateway.intake.JobParser;
 import vestnik.gateway.intake.RecipientCompletion;
@@ -32,6 +33,7 @@ public final class MessagesApi {
 
     private final MessageRepository messages;
     private final JobParser parser;
+    private final CascadeService cascades;
     private final RecipientCompletion recipients;
     private final java.util.function.Function<String, vestnik.channels.spi.ChannelType> channelTypes;
     private final StatusMetrics metrics;
@@ -39,7 +41,8 @@ public final class MessagesApi {
 
     public MessagesApi(MessageRepository messages, JobParser parser, RecipientCompletion recipients,
                        java.util.function.Function<String, vestnik.channels.spi.ChannelType> channelTypes,
-                       StatusMetrics metrics, Clock clock) {
+                       CascadeService cascades, StatusMetrics metrics, Clock clock) {
+        this.cascades = cascades;
         this.messages = messages;
         this.parser = parser;
         this.recipients = recipients;
@@ -80,7 +83,11 @@ public final class MessagesApi {
             Principal p = Responses.principal(ctx, Role.UPSTREAM);
             String id = ctx.pathParam("id");
             owned(id, p)
-                    .compose(m -> messages.events(id).map(events -> toJson(m, events)))
+                    .compose(m -> messages.events(id).map(events -> toJson(m, events))
+                            .compose(json -> cascades.chain(m).map(chain -> {
+                                chain.ifPresent(c -> json.put("cascade", chainJson(c)));
+                                return json;
+                            })))
                     .onSuccess(json -> Responses.json(ctx, 200, json))
                     .onFailure(t -> Responses.failure(ctx, t));
         } catch (RuntimeException e) {
@@ -93,7 +100,9 @@ public final class MessagesApi {
             Principal p = Responses.principal(ctx, Role.UPSTREAM);
             String id = ctx.pathParam("id");
             owned(id, p)
-                    .compose(m -> messages.transition(id, null, MessageStatus.CANCELLED, clock.instant(),
+                    .compose(m -> m.cascade() != null
+                            ? cascades.cancel(m).map(v -> new MessageRepository.TransitionResult(true, m.status().wireName()))
+                            : messages.transition(id, null, MessageStatus.CANCELLED, clock.instant(),
                             "cancelled by the caller", null, null, true, null, Map.of()))
                     .compose(r -> {
                         if (!r.applied()) {
@@ -119,6 +128,15 @@ public final class MessagesApi {
             return m.map(Future::succeededFuture)
                     .orElseGet(() -> Future.failedFuture(new ApiError(ErrorCode.NOT_FOUND, "no message with id '" + id + "'")));
         });
+    }
+
+    private static JsonObject chainJson(CascadeService.Chain c) {
+        JsonArray steps = new JsonArray();
+        for (MessageRecord s : c.steps()) {
+            steps.add(new JsonObject().put("id", s.id()).put("step", s.cascade().step() + 1)
+                    .put("channel", s.channelId()).put("status", s.status().wireName()));
+        }
+        return new JsonObject().put("jobId", c.jobId()).put("cancelled", c.cancelled()).put("steps", steps);
     }
 
     private static JsonObject recipient(MessageRecord m) {

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vestnik.gateway.cascade.RouteParser;
+import vestnik.gateway.cascade.RouteStep;
 
 /** Turns the merged YAML tree into {@link GatewayConfig}, naming the key of anything invalid. */
 public final class ConfigReader {
@@ -89,7 +91,7 @@ public final class ConfigReader {
         return new GatewayConfig(instanceId, httpConfig, redisConfig, dispatch,
                 new WebhooksConfig(publicUrl, registerOnStart),
                 duration(tree.path("contacts"), "contacts.linkTokenTtl", "linkTokenTtl"),
-                tenants(tree.path("tenants")), channels);
+                tenants(tree.path("tenants")), channels, routes(tree.path("routes"), channels.keySet()));
     }
 
     private static List<Tenant> tenants(JsonNode node) {
@@ -149,6 +151,30 @@ public final class ConfigReader {
                     TemplateSettingsReader.tariff(t, where), TemplateSettingsReader.lint(t, where)));
         }
         return tenants;
+    }
+
+    /** Named cascades: {@code routes: {viber-then-sms: [{channel: vb, waitFor: delivered, timeout: PT10M}, {channel: sms}]}}. */
+    private static Map<String, List<RouteStep>> routes(JsonNode node, java.util.Set<String> channelIds) {
+        Map<String, List<RouteStep>> routes = new LinkedHashMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return routes;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException("routes must be a mapping of route name to its steps");
+        }
+        node.fields().forEachRemaining(e -> {
+            String where = "routes." + e.getKey();
+            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                throw new ConfigException(where + " must be a list of steps");
+            }
+            List<RouteStep> steps = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                steps.add(RouteParser.step(e.getValue().get(i), where + "[" + i + "]", channelIds::contains,
+                        (code, message) -> new ConfigException(message)));
+            }
+            routes.put(e.getKey(), List.copyOf(steps));
+        });
+        return routes;
     }
 
     private static Map<String, JsonNode> channels(JsonNode node) {

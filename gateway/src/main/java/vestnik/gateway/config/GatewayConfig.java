@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import vestnik.gateway.cascade.RouteStep;
 
 /**
  * The whole configuration, typed. Channel sections stay as trees: each channel package reads its own
@@ -17,10 +18,12 @@ public record GatewayConfig(
         WebhooksConfig webhooks,
         Duration linkTokenTtl,
         List<Tenant> tenants,
-        Map<String, JsonNode> channels) {
+        Map<String, JsonNode> channels,
+        Map<String, List<RouteStep>> routes) {
 
     public GatewayConfig {
         tenants = List.copyOf(tenants);
         channels = Map.copyOf(channels);
+        routes = Map.copyOf(routes);
     }
 }

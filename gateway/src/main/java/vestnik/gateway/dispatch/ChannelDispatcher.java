@@ -25,6 +25,7 @@ import vestnik.channels.spi.FailureCodes;
 import vestnik.channels.spi.MessageStatus;
 import vestnik.channels.spi.OutboundMessage;
 import vestnik.channels.spi.SendResult;
+import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.contacts.ContactRepository;
 import vestnik.gateway.inbound.CustomerWindow;
 import vestnik.gateway.optout.OptOutRegistry;
@@ -65,6 +66,7 @@ public final class ChannelDispatcher {
     private final ReceiptProcessor receipts;
     private final SendPreparation preparation;
     private final RecipientRateLimiter recipientLimiter;
+    private final CascadeService cascades;
     private final OptOutRegistry optOuts;
     private final StatusMetrics metrics;
     private final Clock clock;
@@ -85,27 +87,24 @@ public final class ChannelDispatcher {
     private long pauseTimer = -1;
     private final ProviderBreaker breaker;
 
-    public ChannelDispatcher(Vertx vertx, RedisStore redis, MessageRepository messages, Channel channel, int shard,
-                             String consumerName, RateLimiter limiter, RetryPolicy retries, ReceiptIndex receiptIndex,
-                             ReceiptProcessor receipts, ContactRepository contacts, OptOutRegistry optOuts,
-                             CustomerWindow windows, RecipientRateLimiter recipientLimiter, StatusMetrics metrics,
-                             ProviderBreaker breaker, Clock clock, Duration reclaimAfter) {
-        this.vertx = vertx;
-        this.redis = redis;
-        this.messages = messages;
+    public ChannelDispatcher(DispatchContext ctx, Channel channel, int shard, RateLimiter limiter, ProviderBreaker breaker) {
+        this.vertx = ctx.vertx();
+        this.redis = ctx.redis();
+        this.messages = ctx.messages();
         this.channel = channel;
         this.queueKeys = java.util.Arrays.stream(Priority.values()).map(p -> redis.keys().queue(shard, channel.id(), p)).toList();
-        this.consumerName = consumerName;
+        this.consumerName = ctx.consumerName();
         this.limiter = limiter;
-        this.retries = retries;
-        this.receiptIndex = receiptIndex;
-        this.receipts = receipts;
-        this.optOuts = optOuts;
-        this.preparation = new SendPreparation(contacts, optOuts, windows);
-        this.recipientLimiter = recipientLimiter;
-        this.metrics = metrics;
-        this.clock = clock;
-        this.reclaimAfter = reclaimAfter;
+        this.retries = ctx.retries();
+        this.receiptIndex = ctx.receiptIndex();
+        this.receipts = ctx.receipts();
+        this.optOuts = ctx.optOuts();
+        this.preparation = new SendPreparation(ctx.contacts(), ctx.optOuts(), ctx.windows());
+        this.recipientLimiter = ctx.recipientLimiter();
+        this.cascades = ctx.cascades();
+        this.metrics = ctx.metrics();
+        this.clock = ctx.clock();
+        this.reclaimAfter = ctx.reclaimAfter();
         this.capacity = Math.max(1, channel.maxInFlight());
         this.breaker = breaker;
     }
@@ -270,7 +269,8 @@ public final class ChannelDispatcher {
                     case CLAIMED -> send(claim.message(), entry, start);
                     case EXPIRED -> {
                         metrics.statusReached(channel.id(), MessageStatus.EXPIRED.wireName());
-                        yield Future.<Void>succeededFuture();
+                        yield messages.find(id).compose(r -> r.isPresent()
+                                ? cascades.stepFailed(r.get(), "expired before sending") : Future.succeededFuture());
                     }
                     default -> Future.<Void>succeededFuture();
                 })
@@ -344,7 +344,8 @@ public final class ChannelDispatcher {
         return messages.transition(m.id(), entry.queue(), MessageStatus.REJECTED, clock.instant(),
                 "opted_out: " + optedOut.reason(), entry.id(), null, false, MessageStatus.SENDING,
                 Map.of("ec", "opted_out", "ecl", "policy",
-                        "em", "the recipient opted out of this channel (" + optedOut.reason() + ")")).mapEmpty();
+                        "em", "the recipient opted out of this channel (" + optedOut.reason() + ")"))
+                .compose(r -> r.applied() ? cascades.stepFailed(m, "opted out of " + channel.id()) : Future.succeededFuture());
     }
 
     private Future<Void> recordAccepted(MessageRecord m, Entry entry, SendResult.Accepted accepted) {
@@ -352,7 +353,8 @@ public final class ChannelDispatcher {
         // index first: a receipt that comes before 'sent' is recorded still finds its message
         return receiptIndex.register(channel.id(), m.id(), accepted.providerIds())
                 .compose(v -> messages.accepted(m.id(), entry.queue(), entry.id(), accepted.providerIds(), clock.instant()))
-                .compose(v -> receipts.applyParked(channel.id(), accepted.providerIds()));
+                .compose(v -> receipts.applyParked(channel.id(), accepted.providerIds()))
+                .compose(v -> cascades.stepAccepted(m));
     }
 
     private Future<Void> recordFailure(MessageRecord m, Entry entry, SendResult.Failed failed) {
@@ -380,6 +382,7 @@ public final class ChannelDispatcher {
             fields.put("epc", failed.providerCode());
         }
         return messages.transition(m.id(), entry.queue(), next, now, reason, entry.id(), null, false,
-                MessageStatus.SENDING, fields).mapEmpty();
+                MessageStatus.SENDING, fields)
+                .compose(r -> r.applied() ? cascades.stepFailed(m, failed.code()) : Future.succeededFuture());
     }
 }

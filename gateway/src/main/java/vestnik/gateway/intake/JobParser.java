@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +24,9 @@ import vestnik.gateway.api.ErrorCode;
 import vestnik.gateway.config.DispatchConfig;
 import vestnik.gateway.store.NewMessage;
 import vestnik.gateway.store.Priority;
+import vestnik.gateway.cascade.Cascade;
+import vestnik.gateway.cascade.RouteParser;
+import vestnik.gateway.cascade.RouteStep;
 
 /**
  * Checks a {@code POST /v1/messages} body and turns it into a message to store. Each problem is an
@@ -34,7 +39,7 @@ import vestnik.gateway.store.Priority;
 public final class JobParser {
 
     private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
-            "template", "templateVersion", "variables", "whatsappTemplate", "email", "ivr", "priority");
+            "template", "templateVersion", "variables", "whatsappTemplate", "email", "ivr", "priority", "route");
     private static final Set<String> TO_FIELDS = Set.of("phone", "contactId", "email");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
@@ -44,6 +49,7 @@ public final class JobParser {
     private final DispatchConfig dispatch;
     private final Clock clock;
     private final TemplateResolver templates;
+    private final Map<String, List<RouteStep>> routes;
 
     public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock) {
         this(channels, dispatch, clock, TemplateResolver.NONE);
@@ -51,6 +57,13 @@ public final class JobParser {
 
     public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock,
                      TemplateResolver templates) {
+        this(channels, dispatch, clock, templates, Map.of());
+    }
+
+    /** {@code routes} are the named cascades from the configuration. */
+    public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock,
+                     TemplateResolver templates, Map<String, List<RouteStep>> routes) {
+        this.routes = routes;
         this.channels = channels;
         this.dispatch = dispatch;
         this.clock = clock;
@@ -66,10 +79,27 @@ public final class JobParser {
             return Future.failedFuture(e);
         }
         if (job.template() == null) {
-            return Future.succeededFuture(job.message(id, tenantId, job.text(), null));
+            return Future.succeededFuture(job.message(id, tenantId, job.text(), null, stepTexts(job, job.text())));
         }
-        return templates.render(tenantId, job.template(), job.templateVersion(), job.channel(), job.variables())
-                .map(r -> job.message(id, tenantId, checkedText(job.channel(), r.text()), r));
+        if (job.route() == null) {
+            return templates.render(tenantId, job.template(), job.templateVersion(), job.channel(), job.variables())
+                    .map(r -> job.message(id, tenantId, checkedText(job.channel(), r.text()), r, null));
+        }
+        // a cascade carries each step's own rendering: an SMS text for the SMS step, a messenger text for Viber
+        List<Future<TemplateResolver.Rendered>> renders = new ArrayList<>();
+        for (RouteStep step : job.route()) {
+            Channel c = channels.apply(step.channel()).orElseThrow();
+            renders.add(templates.render(tenantId, job.template(), job.templateVersion(), c, job.variables()));
+        }
+        return Future.all(renders).map(all -> {
+            List<RouteStep> steps = new ArrayList<>();
+            for (int i = 0; i < job.route().size(); i++) {
+                RouteStep step = job.route().get(i);
+                TemplateResolver.Rendered r = all.resultAt(i);
+                steps.add(step.withText(checkedText(channels.apply(step.channel()).orElseThrow(), r.text())));
+            }
+            return job.message(id, tenantId, steps.get(0).text(), all.resultAt(0), steps);
+        });
     }
 
     /** A text job; a template job needs the store, so it goes through {@link #parseJob}. */
@@ -78,18 +108,26 @@ public final class JobParser {
         if (job.template() != null) {
             throw new IllegalStateException("a template job is parsed with parseJob, which renders it");
         }
-        return job.message(id, tenantId, job.text(), null);
+        return job.message(id, tenantId, job.text(), null, stepTexts(job, job.text()));
+    }
+
+    /** A text cascade sends the same text at every step (each checked against its channel at intake). */
+    private List<RouteStep> stepTexts(Job job, String text) {
+        return job.route() == null ? null : job.route().stream().map(s -> s.withText(text)).toList();
     }
 
     /** What a job says besides its final text; {@code text} is null for a template job. */
     private record Job(String externalId, String phone, String contactId, String email, String channelId,
                        Channel channel, String text, String template, Integer templateVersion, JsonNode variables,
-                       Instant now, Instant sendAt, Instant expiresAt, String metadata, String payload, Priority priority) {
+                       Instant now, Instant sendAt, Instant expiresAt, String metadata, String payload, Priority priority,
+                       List<RouteStep> route) {
 
-        NewMessage message(String id, String tenantId, String finalText, TemplateResolver.Rendered rendered) {
+        NewMessage message(String id, String tenantId, String finalText, TemplateResolver.Rendered rendered,
+                           List<RouteStep> steps) {
             return new NewMessage(id, tenantId, externalId, channelId, phone, finalText, null,
                     channel.segments(finalText), now, sendAt, expiresAt, metadata, contactId, email, payload, priority,
-                    rendered == null ? null : rendered.templateKey(), rendered == null ? null : rendered.templateVersion());
+                    rendered == null ? null : rendered.templateKey(), rendered == null ? null : rendered.templateVersion(),
+                    steps == null ? null : new Cascade(id, 0, steps));
         }
     }
 
@@ -132,9 +170,17 @@ public final class JobParser {
             throw new ApiError(ErrorCode.MISSING_FIELD, "to needs a phone, a contactId or an email");
         }
 
-        String channelId = optionalText(body, "channel");
+        List<RouteStep> route = null;
+        JsonNode routeNode = body.get("route");
+        if (present(routeNode)) {
+            if (present(body.get("channel"))) {
+                throw new ApiError(ErrorCode.INVALID_ROUTE, "give either channel or route, not both");
+            }
+            route = RouteParser.parse(routeNode, routes, id -> channels.apply(id).isPresent());
+        }
+        String channelId = route != null ? route.get(0).channel() : optionalText(body, "channel");
         if (channelId == null) {
-            throw new ApiError(ErrorCode.MISSING_FIELD, "channel is required");
+            throw new ApiError(ErrorCode.MISSING_FIELD, "channel (or route) is required");
         }
         Channel channel = channels.apply(channelId).orElseThrow(() -> new ApiError(ErrorCode.UNKNOWN_CHANNEL,
                 "channel '" + channelId + "' is not configured on this gateway"));
@@ -154,6 +200,11 @@ public final class JobParser {
             String given = textNode == null || textNode.isNull() ? "" : textNode.asText();
             // an approved WhatsApp template carries its own content: a job with one may bring no text
             text = given.isBlank() && present(body.get("whatsappTemplate")) ? given : checkedText(channel, given);
+            if (route != null) {
+                for (RouteStep step : route) {
+                    checkedText(channels.apply(step.channel()).orElseThrow(), given);
+                }
+            }
         } else {
             if (textNode != null && !textNode.isNull()) {
                 throw new ApiError(ErrorCode.TEXT_AND_TEMPLATE, "give either text or template, not both");
@@ -217,7 +268,7 @@ public final class JobParser {
                 .orElseThrow(() -> new ApiError(ErrorCode.INVALID_PRIORITY, "priority must be high, normal or bulk"));
 
         return new Job(externalId, phone, contactId, email, channelId, channel, text, template, templateVersion,
-                variables, now, sendAt, expiresAt, metadata, payload, priority);
+                variables, now, sendAt, expiresAt, metadata, payload, priority, route);
     }
 
     /** At most one channel-specific content field, and only the one for the job's channel. */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vestnik.channels.spi.InboundEvent.StatusUpdate;
 import vestnik.channels.spi.MessageStatus;
+import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.store.MessageRepository;
 
 /**
@@ -32,9 +33,12 @@ public final class ReceiptProcessor {
     private final MessageRepository messages;
     private final StatusMetrics metrics;
     private final Clock clock;
+    private final CascadeService cascades;
 
-    public ReceiptProcessor(ReceiptIndex index, MessageRepository messages, StatusMetrics metrics, Clock clock) {
+    public ReceiptProcessor(ReceiptIndex index, MessageRepository messages, CascadeService cascades,
+                            StatusMetrics metrics, Clock clock) {
         this.index = index;
+        this.cascades = cascades;
         this.messages = messages;
         this.metrics = metrics;
         this.clock = clock;
@@ -84,11 +88,16 @@ public final class ReceiptProcessor {
         String detail = update.detail() != null ? update.detail() : "provider reported " + update.status().wireName();
         return messages.applyPartStatus(ref.messageId(), ref.part(), ref.parts(), update.status(), clock.instant(), update.at(),
                         detail, update.errorCode())
-                .map(result -> {
-                    if (result.moved()) {
-                        metrics.statusReached(update.channelId(), result.status());
+                .compose(result -> {
+                    if (!result.moved()) {
+                        return Future.<Void>succeededFuture();
                     }
-                    return (Void) null;
+                    metrics.statusReached(update.channelId(), result.status());
+                    if (!"failed".equals(result.status()) && !"expired".equals(result.status())) {
+                        return Future.<Void>succeededFuture();
+                    }
+                    return messages.find(ref.messageId()).compose(m -> m.isPresent() && m.get().cascade() != null
+                            ? cascades.stepFailed(m.get(), detail) : Future.succeededFuture());
                 })
                 .onFailure(e -> log.warn("receipt for message {} not applied: {}", ref.messageId(), e.getMessage()));
     }

@@ -75,6 +75,11 @@ public final class Keys {
         return P + tag(shard) + ":due";
     }
 
+    /** Cascade steps waiting to see whether they reach their {@code waitFor} in time. */
+    public String cascadeTimeouts(int shard) {
+        return P + tag(shard) + ":cto";
+    }
+
     public String receiptIndex(String channelId, String normalizedProviderId) {
         return P + "rc:{" + channelId + ":" + normalizedProviderId + "}";
     }

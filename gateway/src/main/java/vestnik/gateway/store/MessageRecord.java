@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import vestnik.gateway.cascade.Cascade;
 import vestnik.channels.spi.MessageStatus;
 
 /**
@@ -35,7 +36,8 @@ public record MessageRecord(
         String payloadJson,
         Priority priority,
         String templateKey,
-        Integer templateVersion) {
+        Integer templateVersion,
+        Cascade cascade) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -66,7 +68,8 @@ public record MessageRecord(
                 h.get("pl"),
                 Priority.fromWireName(h.get("pr")).orElse(Priority.NORMAL),
                 h.get("tk"),
-                h.containsKey("tv") ? parseInt(h.get("tv"), 0) : null);
+                h.containsKey("tv") ? parseInt(h.get("tv"), 0) : null,
+                h.containsKey("rt") ? new Cascade(h.get("cj"), parseInt(h.get("rsi"), 0), Cascade.parseRoute(h.get("rt"))) : null);
     }
 
     private static int parseInt(String s, int fallback) {

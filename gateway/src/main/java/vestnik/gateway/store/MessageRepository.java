@@ -54,30 +54,7 @@ public final class MessageRepository {
         boolean hasExt = m.externalId() != null;
         String extKey = hasExt ? keys.externalId(m.tenantId(), m.externalId()) : keys.message(m.id());
 
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("t", m.tenantId());
-        f.put("c", m.channelId());
-        f.put("st", status.wireName());
-        f.put("tx", m.text());
-        f.put("sg", Integer.toString(m.segments()));
-        f.put("ca", Long.toString(m.createdAt().toEpochMilli()));
-        f.put("ua", Long.toString(m.createdAt().toEpochMilli()));
-        f.put("ea", Long.toString(m.expiresAt().toEpochMilli()));
-        f.put("at", "0");
-        putIf(f, "x", m.externalId());
-        putIf(f, "xk", hasExt ? extKey : null);
-        putIf(f, "ph", m.phone());
-        putIf(f, "snd", m.sender());
-        putIf(f, "md", m.metadataJson());
-        putIf(f, "ci", m.contactId());
-        putIf(f, "ml", m.email());
-        putIf(f, "pl", m.payloadJson());
-        f.put("pr", m.priority().wireName());
-        putIf(f, "tk", m.templateKey());
-        putIf(f, "tv", m.templateVersion() == null ? null : m.templateVersion().toString());
-        if (scheduled) {
-            f.put("sa", Long.toString(m.sendAt().toEpochMilli()));
-        }
+        Map<String, String> f = fields(m, status, hasExt ? extKey : null);
         List<String> args = new ArrayList<>(List.of(
                 m.id(),
                 hasExt ? "1" : "0",
@@ -93,6 +70,92 @@ public final class MessageRepository {
                 keys.due(shard)};
         return redis.<List<Object>>on(scripts.intake.run(redis.commands(), ScriptOutputType.MULTI, k, args.toArray(String[]::new)))
                 .map(r -> new IntakeResult((String) r.get(1), "created".equals(r.get(0))));
+    }
+
+    /** Every hash field of a new message. */
+    private static Map<String, String> fields(NewMessage m, MessageStatus status, String extKey) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("t", m.tenantId());
+        f.put("c", m.channelId());
+        f.put("st", status.wireName());
+        f.put("tx", m.text());
+        f.put("sg", Integer.toString(m.segments()));
+        f.put("ca", Long.toString(m.createdAt().toEpochMilli()));
+        f.put("ua", Long.toString(m.createdAt().toEpochMilli()));
+        f.put("ea", Long.toString(m.expiresAt().toEpochMilli()));
+        f.put("at", "0");
+        putIf(f, "x", m.externalId());
+        putIf(f, "xk", extKey);
+        putIf(f, "ph", m.phone());
+        putIf(f, "snd", m.sender());
+        putIf(f, "md", m.metadataJson());
+        putIf(f, "ci", m.contactId());
+        putIf(f, "ml", m.email());
+        putIf(f, "pl", m.payloadJson());
+        f.put("pr", m.priority().wireName());
+        if (m.cascade() != null) {
+            f.put("cj", m.cascade().jobId());
+            f.put("rsi", Integer.toString(m.cascade().step()));
+            f.put("rt", m.cascade().routeJson());
+            if (m.cascade().step() == 0) {
+                // the first step is the job: it keeps the cascade's progress
+                f.put("cur", "0");
+                f.put("cs", m.id());
+            }
+        }
+        putIf(f, "tk", m.templateKey());
+        putIf(f, "tv", m.templateVersion() == null ? null : m.templateVersion().toString());
+        if (status == MessageStatus.SCHEDULED) {
+            f.put("sa", Long.toString(m.sendAt().toEpochMilli()));
+        }
+        return f;
+    }
+
+    /**
+     * Creates the next step of a cascade unless another trigger already did or the job was cancelled;
+     * answers whether it was created.
+     */
+    public Future<Boolean> createCascadeStep(NewMessage next, int failedStep, String detail) {
+        int shard = keys.shardOf(next.id());
+        List<String> args = new ArrayList<>(List.of(Integer.toString(failedStep), next.id(),
+                MessageEvent.json(MessageStatus.QUEUED, next.createdAt(), detail), Long.toString(retentionSeconds)));
+        fields(next, MessageStatus.QUEUED, null).forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        String[] k = {keys.message(next.cascade().jobId()), keys.message(next.id()), keys.events(next.id()),
+                keys.queue(shard, next.channelId(), next.priority())};
+        return redis.<String>on(scripts.cascadeNext.run(redis.commands(), ScriptOutputType.VALUE, k, args.toArray(String[]::new)))
+                .map("created"::equals);
+    }
+
+    /** Marks a cascade job cancelled: no further step is created. */
+    public Future<Void> cancelCascade(String jobId) {
+        return redis.call(c -> c.hset(keys.message(jobId), "cx", "1")).mapEmpty();
+    }
+
+    /** The ids of a cascade job's steps so far, in order, and whether it was cancelled. */
+    public record CascadeProgress(List<String> stepIds, boolean cancelled) {
+    }
+
+    public Future<CascadeProgress> cascadeProgress(String jobId) {
+        return redis.call(c -> c.hmget(keys.message(jobId), "cs", "cx")).map(values -> {
+            String cs = values.get(0).getValueOrElse("");
+            boolean cancelled = "1".equals(values.get(1).getValueOrElse(null));
+            return new CascadeProgress(cs.isEmpty() ? List.of() : List.of(cs.split(",")), cancelled);
+        });
+    }
+
+    /** Due cascade steps whose waitFor deadline has come, taken so that one gateway handles each. */
+    public Future<List<String>> takeDueCascadeChecks(int shard, Instant now, int limit) {
+        return redis.<List<Object>>on(scripts.duePop.run(redis.commands(), ScriptOutputType.MULTI,
+                        new String[]{keys.cascadeTimeouts(shard)}, Long.toString(now.toEpochMilli()), Integer.toString(limit)))
+                .map(list -> list.stream().map(String::valueOf).toList());
+    }
+
+    public Future<Void> scheduleCascadeCheck(String messageId, Instant at) {
+        String key = keys.cascadeTimeouts(keys.shardOf(messageId));
+        return redis.call(c -> c.zadd(key, (double) at.toEpochMilli(), messageId)).mapEmpty();
     }
 
     public Future<Optional<MessageRecord>> find(String id) {

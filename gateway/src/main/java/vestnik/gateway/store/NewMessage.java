@@ -1,12 +1,13 @@
 package vestnik.gateway.store;
 
 import java.time.Instant;
+import vestnik.gateway.cascade.Cascade;
 
 /**
  * A validated job, ready to be stored. {@code sendAt} is null for "now". Of {@code phone}, {@code email} and
  * {@code contactId} at least one is set; {@code payloadJson} is channel-specific content (a WhatsApp template);
  * {@code templateKey} and {@code templateVersion} name the template version the text was rendered from, or
- * are null for a text job.
+ * are null for a text job; {@code cascade} places it in a cascade, or is null.
  */
 public record NewMessage(
         String id,
@@ -26,10 +27,12 @@ public record NewMessage(
         String payloadJson,
         Priority priority,
         String templateKey,
-        Integer templateVersion) {
+        Integer templateVersion,
+        Cascade cascade) {
 
     public NewMessage withRecipient(String newPhone, String newEmail, String newContactId) {
         return new NewMessage(id, tenantId, externalId, channelId, newPhone, text, sender, segments, createdAt, sendAt,
-                expiresAt, metadataJson, newContactId, newEmail, payloadJson, priority, templateKey, templateVersion);
+                expiresAt, metadataJson, newContactId, newEmail, payloadJson, priority, templateKey, templateVersion,
+                cascade);
     }
 }

@@ -18,6 +18,8 @@ public final class Scripts {
     public final LuaScript tokenBucket;
     public final LuaScript inbound;
     public final LuaScript contactPut;
+    public final LuaScript cascadeNext;
+    public final LuaScript duePop;
 
     public Scripts() {
         Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude());
@@ -30,6 +32,8 @@ public final class Scripts {
         tokenBucket = LuaScript.load("token_bucket", placeholders);
         inbound = LuaScript.load("inbound", placeholders);
         contactPut = LuaScript.load("contact_put", placeholders);
+        cascadeNext = LuaScript.load("cascade_next", placeholders);
+        duePop = LuaScript.load("due_pop", placeholders);
     }
 
     /** Lua source of the transition table and the helpers every state-changing script shares. */
