@@ -12,6 +12,7 @@ record DriverOptions(
         Scenario scenario,
         PushPlan plan,
         IntakeMode intake,
+        int warmup,
         Path gatewayJar,
         URI gatewayUrl,
         String apiKey,
@@ -32,6 +33,8 @@ record DriverOptions(
               --concurrency N          requests in flight (default 64)
               --rate R[/s]             jobs per second (sustained default 1000; others: as fast as accepted)
               --duration D             sustained only: 10m (default), 60s, 1h, PT90S
+              --warmup N               push N jobs end to end first, unmeasured, so the JIT has compiled the
+                                       hot paths (burst and sustained only; default 0)
               --intake single          how jobs are handed over (single POSTs; the only call the gateway has)
               --smsc-port N            the SMSC simulator's port (default: any free one when the jar is started)
               --receipt-delay-ms N     SMSC: delay from submit_sm_resp to the receipt (default 0)
@@ -53,6 +56,7 @@ record DriverOptions(
         Double rate = null;
         Duration duration = null;
         IntakeMode intake = IntakeMode.SINGLE;
+        int warmup = 0;
         Path jar = null;
         URI url = null;
         String apiKey = null;
@@ -74,6 +78,7 @@ record DriverOptions(
                 case "--concurrency" -> concurrency = positive(flag, value(args, ++i, flag));
                 case "--rate" -> rate = rate(value(args, ++i, flag));
                 case "--duration" -> duration = duration(flag, value(args, ++i, flag));
+                case "--warmup" -> warmup = number(flag, value(args, ++i, flag));
                 case "--intake" -> intake = IntakeMode.parse(value(args, ++i, flag));
                 case "--gateway-jar" -> jar = Path.of(value(args, ++i, flag));
                 case "--gateway-url" -> url = URI.create(value(args, ++i, flag));
@@ -104,6 +109,9 @@ record DriverOptions(
         if (duration != null && scenario != Scenario.SUSTAINED) {
             throw new IllegalArgumentException("--duration belongs to the sustained scenario; use --jobs");
         }
+        if (warmup > 0 && !scenario.awaitReceipts) {
+            throw new IllegalArgumentException("--warmup needs a scenario whose jobs drain (not " + scenario.label + ")");
+        }
         if (url == null && jar == null) {
             jar = Path.of("gateway", "target", "vestnik-gateway.jar");
         }
@@ -117,7 +125,7 @@ record DriverOptions(
         } else {
             n = scenario.defaultJobs;
         }
-        return new DriverOptions(scenario, new PushPlan(n, concurrency, r), intake, jar, url, apiKey, pid,
+        return new DriverOptions(scenario, new PushPlan(n, concurrency, r), intake, warmup, jar, url, apiKey, pid,
                 new GatewayLaunch(jar, xmx, jfr, binds, window, maxRate, pduThreads),
                 smscPort != null ? smscPort : url != null ? 2775 : 0, receiptDelay, stall, results);
     }

@@ -66,7 +66,7 @@ public final class LoadDriver {
         Optional<Path> jfr = Optional.empty();
         try (SimulatedSmsc smsc = SimulatedSmsc.builder().port(options.smscPort()).recording(false)
                 .acceptBinds(options.scenario().smscAcceptsBinds).receiptDelay(options.receiptDelay())
-                .receiptThreads(64).observer(timeline).start()) {
+                .receiptThreads(64).start()) {
             GatewayUnderTest gateway = options.launchesGateway()
                     ? LaunchedGateway.start(options.launch(), smsc.port(), options.resultsDir(), runName)
                     : new RemoteGateway(options.gatewayUrl(), options.apiKey(), options.gatewayPid());
@@ -77,6 +77,10 @@ public final class LoadDriver {
                 GatewayHttp http = new GatewayHttp(gateway.baseUrl());
                 http.awaitReady(options.scenario().smscAcceptsBinds, READY_TIMEOUT,
                         gateway instanceof LaunchedGateway l ? l : null);
+                if (options.warmup() > 0) {
+                    warmUp(smsc, gateway);
+                }
+                smsc.observer(timeline);
                 report = measure(gateway, http, timeline, started);
                 if (gateway instanceof LaunchedGateway l) {
                     jfr = l.jfrFile();
@@ -122,6 +126,29 @@ public final class LoadDriver {
                     Runtime.getRuntime().availableProcessors(), plan, result, smsc, timeline.intakeLatency(),
                     timeline.acceptedToSent(), timeline.acceptedToDelivered(), after.since(before), baseline,
                     sampler.peak(), end, counters, null);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Pushes the warm-up jobs end to end and waits for their receipts, so that the measured run starts with the
+     * gateway's hot paths compiled; they go to the same phones as the first measured jobs, hence the wait.
+     */
+    private void warmUp(SimulatedSmsc smsc, GatewayUnderTest gateway) throws Exception {
+        int n = options.warmup();
+        JobTimeline warm = new JobTimeline(n);
+        smsc.observer(warm);
+        Vertx vertx = Vertx.vertx();
+        String runId = "w" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        try (Intake intake = intake(vertx, gateway, runId)) {
+            long t0 = System.nanoTime();
+            IntakeResult r = intake.push(new PushPlan(n, options.plan().concurrency(), 0), warm)
+                    .toCompletionStage().toCompletableFuture().get();
+            if (!awaitReceipts(warm, r.accepted())) {
+                throw new IllegalStateException("the warm-up did not complete; see the gateway's log");
+            }
+            System.out.printf("warm-up: %d jobs end to end in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
