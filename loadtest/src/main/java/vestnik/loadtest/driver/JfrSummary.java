@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a JFR recording says the gateway's CPU went: the hottest top frames of {@code jdk.ExecutionSample}, the
  * same grouped by package, and the garbage collector's pauses.
  */
-record JfrSummary(long samples, List<Share> topFrames, List<Share> topPackages, long gcCount, Duration gcPauseTotal,
+record JfrSummary(long samples, List<Share> topFrames, List<Share> topPackages, List<Share> topOwnFrames, long gcCount, Duration gcPauseTotal,
         Duration gcPauseLongest) {
 
     private static final int TOP = 15;
@@ -32,6 +32,7 @@ record JfrSummary(long samples, List<Share> topFrames, List<Share> topPackages, 
     static JfrSummary read(Path recording) throws IOException {
         Map<String, Long> frames = new HashMap<>();
         Map<String, Long> packages = new HashMap<>();
+        Map<String, Long> own = new HashMap<>();
         long samples = 0;
         long gcCount = 0;
         Duration gcTotal = Duration.ZERO;
@@ -50,6 +51,7 @@ record JfrSummary(long samples, List<Share> topFrames, List<Share> topPackages, 
                     samples++;
                     frames.merge(cls + "." + top.getMethod().getName(), 1L, Long::sum);
                     packages.merge(packageGroup(cls), 1L, Long::sum);
+                    own.merge(firstOwnFrame(stack), 1L, Long::sum);
                 } else if (type.equals("jdk.GarbageCollection")) {
                     gcCount++;
                     Duration pause = e.getDuration("sumOfPauses");
@@ -60,7 +62,18 @@ record JfrSummary(long samples, List<Share> topFrames, List<Share> topPackages, 
                 }
             }
         }
-        return new JfrSummary(samples, top(frames, samples), top(packages, samples), gcCount, gcTotal, gcLongest);
+        return new JfrSummary(samples, top(frames, samples), top(packages, samples), top(own, samples), gcCount, gcTotal, gcLongest);
+    }
+
+    /** The innermost frame of the gateway's own code ({@code vestnik.*}): which of its steps the sample is under. */
+    static String firstOwnFrame(RecordedStackTrace stack) {
+        for (RecordedFrame f : stack.getFrames()) {
+            String cls = f.getMethod().getType().getName();
+            if (cls.startsWith("vestnik.")) {
+                return cls.substring(cls.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+            }
+        }
+        return "(outside vestnik code: I/O, Redis client, JSON, Vert.x)";
     }
 
     /** The first three parts of a class's package ({@code io.netty.channel}, {@code vestnik.gateway.store}). */
@@ -82,6 +95,7 @@ record JfrSummary(long samples, List<Share> topFrames, List<Share> topPackages, 
         return new JsonObject().put("executionSamples", samples)
                 .put("topFrames", new JsonArray(topFrames.stream().map(Share::toJson).toList()))
                 .put("topPackages", new JsonArray(topPackages.stream().map(Share::toJson).toList()))
+                .put("topOwnFrames", new JsonArray(topOwnFrames.stream().map(Share::toJson).toList()))
                 .put("gcCount", gcCount).put("gcPauseTotalMs", gcPauseTotal.toMillis())
                 .put("gcPauseLongestMs", gcPauseLongest.toMillis());
     }
@@ -92,6 +106,8 @@ record JfrSummary(long samples, List<Share> topFrames, List<Share> topPackages, 
                 + "longest %d ms%n", samples, gcCount, gcPauseTotal.toMillis(), gcPauseLongest.toMillis()));
         sb.append("  top packages:\n");
         topPackages.forEach(s -> sb.append(String.format("    %5.1f %%  %s%n", s.percent(), s.name())));
+        sb.append("  innermost vestnik frame:\n");
+        topOwnFrames.forEach(s -> sb.append(String.format("    %5.1f %%  %s%n", s.percent(), s.name())));
         sb.append("  top frames:\n");
         topFrames.forEach(s -> sb.append(String.format("    %5.1f %%  %s%n", s.percent(), s.name())));
         return sb.toString();

@@ -1,14 +1,18 @@
 package vestnik.loadtest.driver;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What Linux's /proc tells about a process: CPU time spent (utime + stime), resident memory, and the port a
@@ -38,6 +42,28 @@ final class ProcFs {
     /** The TCP port a redis-server process listens on, read from its command line. */
     static OptionalInt redisPort(long pid) {
         return read(Path.of("/proc", Long.toString(pid), "cmdline")).map(ProcFs::redisPort).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * CPU milliseconds of every thread of a process, summed by thread group: the thread's name (at most 15
+     * characters in /proc) with trailing digits and separators dropped, e.g. {@code vert.x-eventloo}.
+     */
+    static Map<String, Long> threadGroupCpuMillis(long pid) {
+        Map<String, Long> groups = new TreeMap<>();
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (Stream<Path> list = Files.list(tasks)) {
+            list.forEach(task -> read(task.resolve("stat")).ifPresent(stat -> groups.merge(
+                    threadGroup(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))),
+                    cpuTicks(stat) * 1000 / TICKS_PER_SECOND, Long::sum)));
+        } catch (IOException | UncheckedIOException e) {
+            // the process ended: no threads to report
+        }
+        return groups;
+    }
+
+    static String threadGroup(String name) {
+        String g = name.replaceAll("[-#_ ]*\\d+$", "").replaceAll("[-#_ ]+$", "");
+        return g.isEmpty() ? name : g;
     }
 
     /** utime + stime (fields 14 and 15) of a /proc/PID/stat line; the name in parentheses may hold spaces. */

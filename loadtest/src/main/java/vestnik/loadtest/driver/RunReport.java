@@ -121,6 +121,8 @@ record RunReport(
         sb.append(String.format("CPU               gateway %s, Redis %s, driver+SMSC %s; machine %.0f %% busy%n",
                 ms(cpu.gatewayMs()), ms(cpu.redisMs()), ms(cpu.driverMs()), cpu.machineBusyShare() * 100));
         sb.append(String.format("CPU per message   %.3f ms (gateway + Redis)%n", cpuPerMessageMs()));
+        sb.append(threadRow("  gateway threads", cpu.gatewayThreads()));
+        sb.append(threadRow("  driver threads", cpu.driverThreads()));
         sb.append(String.format("gateway heap      peak %s, end %s;  RSS peak: gateway %s, Redis %s%n",
                 mib(peak.heapUsed()), mib(end.heapUsed()), mib(peak.gatewayRss()), mib(peak.redisRss())));
         sb.append(String.format("Redis used_memory before %s, end %s, peak %s; %.0f bytes per accepted job%n",
@@ -159,7 +161,9 @@ record RunReport(
                 .put("cpu", new JsonObject().put("gatewayMs", cpu.gatewayMs()).put("redisMs", cpu.redisMs())
                         .put("driverAndSmscMs", cpu.driverMs())
                         .put("machineBusyShare", IntakeResult.round(cpu.machineBusyShare()))
-                        .put("perMessageMs", finite(cpuPerMessageMs())))
+                        .put("perMessageMs", finite(cpuPerMessageMs()))
+                        .put("gatewayThreadsMs", threads(cpu.gatewayThreads()))
+                        .put("driverThreadsMs", threads(cpu.driverThreads())))
                 .put("memory", new JsonObject().put("baseline", sample(baseline)).put("peak", sample(peak))
                         .put("end", sample(end)).put("redisBytesPerAcceptedJob", finite(redisBytesPerJob())))
                 .put("gatewayMetrics", metrics)
@@ -168,6 +172,22 @@ record RunReport(
             json.put("profile", profile.toJson());
         }
         return json;
+    }
+
+    private static String threadRow(String title, Map<String, Long> groups) {
+        if (groups.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(String.format("%-18s", title));
+        groups.entrySet().stream().limit(8).forEach(e -> sb.append(String.format(" %s %.2f s;", e.getKey(),
+                e.getValue() / 1000.0)));
+        return sb.append('\n').toString();
+    }
+
+    private static JsonObject threads(Map<String, Long> groups) {
+        JsonObject j = new JsonObject();
+        groups.forEach(j::put);
+        return j;
     }
 
     private static JsonObject sample(ResourceSampler.Sample s) {
