@@ -108,6 +108,7 @@ public final class LoadDriver {
                 Intake intake = intake(vertx, gateway, runId);
                 Progress progress = new Progress(timeline, sampler)) {
             ResourceSampler.Sample baseline = sampler.sample();
+            Map<String, Long> callsBefore = sampler.redisCommandCalls();
             sampler.start();
             CpuMeter.Reading before = cpu.read();
             IntakeResult result = intake.push(plan, timeline).toCompletionStage().toCompletableFuture().get();
@@ -117,6 +118,7 @@ public final class LoadDriver {
             }
             CpuMeter.Reading after = cpu.read();
             ResourceSampler.Sample end = sampler.sample();
+            Map<String, Long> redisCalls = grown(sampler.redisCommandCalls(), callsBefore);
             Map<String, Double> counters = http.metrics().map(LoadDriver::counters).orElse(Map.of());
             long start = result.startNanos();
             RunReport.Smsc smsc = new RunReport.Smsc(timeline.sentCount(), timeline.resubmits(),
@@ -125,7 +127,7 @@ public final class LoadDriver {
             return new RunReport(options.scenario().label, started.toString(), gateway.description(),
                     Runtime.getRuntime().availableProcessors(), plan, result, smsc, timeline.intakeLatency(),
                     timeline.acceptedToSent(), timeline.acceptedToDelivered(), after.since(before), baseline,
-                    sampler.peak(), end, counters, null);
+                    sampler.peak(), end, redisCalls, counters, null);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
@@ -192,6 +194,17 @@ public final class LoadDriver {
             }
         }
         return c;
+    }
+
+    /** Calls per command made during the run, most frequent first. */
+    static Map<String, Long> grown(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> d = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> d.put(e.getKey(), e.getValue()));
+        return d;
     }
 
     private Path write(RunReport report, String runName) throws IOException {

@@ -1,5 +1,6 @@
 package vestnik.loadtest.driver;
 
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -58,8 +59,9 @@ final class ResourceSampler implements AutoCloseable {
         return latest;
     }
 
-    boolean knowsRedis() {
-        return redis != null;
+    /** Redis calls per command so far; empty when Redis is not known. */
+    Map<String, Long> redisCommandCalls() {
+        return redis == null ? Map.of() : redis.commandCalls();
     }
 
     private void sampleQuietly() {

@@ -25,6 +25,7 @@ record RunReport(
         ResourceSampler.Sample baseline,
         ResourceSampler.Sample peak,
         ResourceSampler.Sample end,
+        Map<String, Long> redisCalls,
         Map<String, Double> gatewayMetrics,
         JfrSummary profile) {
 
@@ -46,7 +47,7 @@ record RunReport(
 
     RunReport withProfile(JfrSummary summary) {
         return new RunReport(scenario, startedAt, gateway, cores, plan, intake, smsc, intakeLatency, acceptedToSent,
-                acceptedToDelivered, cpu, baseline, peak, end, gatewayMetrics, summary);
+                acceptedToDelivered, cpu, baseline, peak, end, redisCalls, gatewayMetrics, summary);
     }
 
     /** Gateway plus Redis CPU per message the run moved (delivered end to end, or accepted when nothing drains). */
@@ -128,6 +129,14 @@ record RunReport(
         sb.append(String.format("Redis used_memory before %s, end %s, peak %s; %.0f bytes per accepted job%n",
                 mib(baseline.redisUsedMemory()), mib(end.redisUsedMemory()), mib(peak.redisUsedMemory()),
                 redisBytesPerJob()));
+        if (!redisCalls.isEmpty()) {
+            long messages = smsc.receipts() > 0 ? smsc.receipts() : intake.accepted();
+            long total = redisCalls.values().stream().mapToLong(Long::longValue).sum();
+            sb.append(String.format("Redis calls       %.1f per message:", messages > 0 ? (double) total / messages : 0));
+            redisCalls.entrySet().stream().limit(8).forEach(e -> sb.append(String.format(" %s %.2f;", e.getKey(),
+                    messages > 0 ? (double) e.getValue() / messages : 0)));
+            sb.append('\n');
+        }
         if (!gatewayMetrics.isEmpty()) {
             sb.append("gateway metrics   ");
             gatewayMetrics.forEach((k, val) -> sb.append(k).append('=').append(String.format("%.0f", val)).append("  "));
@@ -166,6 +175,7 @@ record RunReport(
                         .put("driverThreadsMs", threads(cpu.driverThreads())))
                 .put("memory", new JsonObject().put("baseline", sample(baseline)).put("peak", sample(peak))
                         .put("end", sample(end)).put("redisBytesPerAcceptedJob", finite(redisBytesPerJob())))
+                .put("redisCalls", threads(redisCalls))
                 .put("gatewayMetrics", metrics)
                 .put("verdicts", new JsonArray(verdicts()));
         if (profile != null) {

@@ -102,4 +102,17 @@ class FiguresTest {
         assertThat(RedisProbe.usedMemory(info)).hasValue(1_048_576);
         assertThat(RedisProbe.usedMemory("# Memory\r\n")).isEmpty();
     }
+
+    @Test
+    @DisplayName("Redis calls per command come from INFO commandstats, and a run counts only what it added")
+    void redisCommandStats() {
+        String before = "# Commandstats\r\ncmdstat_evalsha:calls=10,usec=500,usec_per_call=50.00\r\n"
+                + "cmdstat_ping:calls=3,usec=3,usec_per_call=1.00\r\n";
+        String after = "# Commandstats\r\ncmdstat_evalsha:calls=310,usec=9000,usec_per_call=29.03\r\n"
+                + "cmdstat_ping:calls=3,usec=3,usec_per_call=1.00\r\ncmdstat_xreadgroup:calls=40,usec=80\r\n";
+
+        assertThat(RedisProbe.commandCalls(before)).containsEntry("evalsha", 10L).containsEntry("ping", 3L);
+        assertThat(LoadDriver.grown(RedisProbe.commandCalls(after), RedisProbe.commandCalls(before)))
+                .containsExactly(Map.entry("evalsha", 300L), Map.entry("xreadgroup", 40L));
+    }
 }
