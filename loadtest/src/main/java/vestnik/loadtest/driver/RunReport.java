@@ -75,13 +75,17 @@ record RunReport(
         if (!Double.isNaN(cpuMs) && smsc.receipts() > 0) {
             v.add(verdict("CPU per message (gateway + Redis) <= 0.3 ms", cpuMs, 0.3, false, "%.3f ms"));
         }
-        if (plan.paced() && intakeLatency.count() > 0) {
+        if (plan.paced() && intakeLatency.count() > 0 && plan.ratePerSecond() <= 1000) {
             v.add(verdict("p99 intake latency < 50 ms at " + (long) plan.ratePerSecond() + " jobs/s",
                     intakeLatency.p99Ms(), 50, false, "%.1f ms"));
+        } else if (plan.paced() && intakeLatency.count() > 0) {
+            v.add(String.format("INFO    p99 intake latency at %d jobs/s: %.1f ms (the target of 50 ms is set at "
+                    + "1,000 jobs/s)", (long) plan.ratePerSecond(), intakeLatency.p99Ms()));
         }
         double perJob = redisBytesPerJob();
         if (!smsc.complete() && smsc.receipts() == 0 && !Double.isNaN(perJob)) {
-            v.add(verdict("1M queued jobs in < 1.5 GiB of Redis (extrapolated)", perJob * 1_000_000 / MIB / 1024, 1.5,
+            String how = intake.accepted() >= 1_000_000 ? "measured" : "extrapolated from " + intake.accepted();
+            v.add(verdict("1M queued jobs in < 1.5 GiB of Redis (" + how + ")", perJob * 1_000_000 / MIB / 1024, 1.5,
                     false, "%.2f GiB"));
         }
         if (peak.heapUsed() >= 0) {
