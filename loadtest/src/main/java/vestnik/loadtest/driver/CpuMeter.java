@@ -40,6 +40,7 @@ final class CpuMeter {
             return new Usage(delta(gatewayMs, before.gatewayMs), delta(redisMs, before.redisMs),
                     delta(driverMs, before.driverMs),
                     total > 0 ? (double) (machineBusy - before.machineBusy) / total : Double.NaN,
+                    (machineBusy - before.machineBusy) * 1000 / ProcFs.TICKS_PER_SECOND,
                     grown(gatewayThreads, before.gatewayThreads), grown(driverThreads, before.driverThreads));
         }
 
@@ -63,8 +64,19 @@ final class CpuMeter {
      * CPU milliseconds spent in an interval (-1 where unknown), the machine's busy share of it (0..1), and the
      * gateway's and the driver's CPU by thread group, largest first.
      */
-    record Usage(long gatewayMs, long redisMs, long driverMs, double machineBusyShare,
+    record Usage(long gatewayMs, long redisMs, long driverMs, double machineBusyShare, long machineBusyMs,
             Map<String, Long> gatewayThreads, Map<String, Long> driverThreads) {
+
+        /**
+         * CPU the rest of the machine took meanwhile (other processes, the kernel's softirq work): on a shared
+         * machine this says how much the figures were disturbed.
+         */
+        long othersMs() {
+            if (gatewayMs < 0 || redisMs < 0 || driverMs < 0) {
+                return -1;
+            }
+            return Math.max(0, machineBusyMs - gatewayMs - redisMs - driverMs);
+        }
 
         /** Gateway plus Redis, per message, in milliseconds; NaN when either is unknown. */
         double perMessageMs(long messages) {

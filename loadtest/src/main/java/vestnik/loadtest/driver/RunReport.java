@@ -123,8 +123,9 @@ record RunReport(
         sb.append(latencyRow("  intake HTTP", intakeLatency));
         sb.append(latencyRow("  202 -> sent", acceptedToSent));
         sb.append(latencyRow("  202 -> delivered", acceptedToDelivered));
-        sb.append(String.format("CPU               gateway %s, Redis %s, driver+SMSC %s; machine %.0f %% busy%n",
-                ms(cpu.gatewayMs()), ms(cpu.redisMs()), ms(cpu.driverMs()), cpu.machineBusyShare() * 100));
+        sb.append(String.format("CPU               gateway %s, Redis %s, driver+SMSC %s, everything else %s; "
+                + "machine %.0f %% busy%n", ms(cpu.gatewayMs()), ms(cpu.redisMs()), ms(cpu.driverMs()),
+                ms(cpu.othersMs()), cpu.machineBusyShare() * 100));
         sb.append(String.format("CPU per message   %.3f ms (gateway + Redis)%n", cpuPerMessageMs()));
         sb.append(threadRow("  gateway threads", cpu.gatewayThreads()));
         sb.append(threadRow("  driver threads", cpu.driverThreads()));
@@ -173,6 +174,7 @@ record RunReport(
                         .put("acceptedToDelivered", acceptedToDelivered.toJson()))
                 .put("cpu", new JsonObject().put("gatewayMs", cpu.gatewayMs()).put("redisMs", cpu.redisMs())
                         .put("driverAndSmscMs", cpu.driverMs())
+                        .put("everythingElseMs", cpu.othersMs())
                         .put("machineBusyShare", IntakeResult.round(cpu.machineBusyShare()))
                         .put("perMessageMs", finite(cpuPerMessageMs()))
                         .put("gatewayThreadsMs", threads(cpu.gatewayThreads()))
