@@ -115,4 +115,22 @@ class FiguresTest {
         assertThat(LoadDriver.grown(RedisProbe.commandCalls(after), RedisProbe.commandCalls(before)))
                 .containsExactly(Map.entry("evalsha", 300L), Map.entry("xreadgroup", 40L));
     }
+
+    @Test
+    @DisplayName("CPU per message counts gateway and Redis; what the machine spent beyond the three processes is 'everything else'")
+    void cpuShares() {
+        CpuMeter.Reading before = new CpuMeter.Reading(1_000, 200, 500, 10_000, 40_000, Map.of("vert.x-eventloo", 100L),
+                Map.of());
+        CpuMeter.Reading after = new CpuMeter.Reading(4_000, 1_200, 1_500, 10_700, 40_800,
+                Map.of("vert.x-eventloo", 1_100L, "lettuce-nioEven", 900L), Map.of());
+
+        CpuMeter.Usage used = after.since(before);
+
+        assertThat(used.perMessageMs(10_000)).isEqualTo(0.4);
+        assertThat(used.machineBusyMs()).isEqualTo(7_000);
+        assertThat(used.othersMs()).isEqualTo(7_000 - 3_000 - 1_000 - 1_000);
+        assertThat(used.machineBusyShare()).isEqualTo(700.0 / 800);
+        assertThat(used.gatewayThreads()).containsExactly(Map.entry("vert.x-eventloo", 1_000L),
+                Map.entry("lettuce-nioEven", 900L));
+    }
 }
