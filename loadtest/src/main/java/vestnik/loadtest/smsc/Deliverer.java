@@ -84,6 +84,9 @@ final class Deliverer {
         int status = deliver(sessions.receiverFor(r.session()), r.destination(), r.destTon(), r.destNpi(),
                 r.source(), r.sourceTon(), r.sourceNpi(), ESM_RECEIPT, 0x00, text, tlvs);
         recorder.deliverAnswered(new DeliverResponse(DeliverResponse.Kind.RECEIPT, id, status), script.recording);
+        if (status == 0) {
+            script.observer.receiptAcknowledged(r.destination());
+        }
         if (status != 0 && System.currentTimeMillis() < deadline) {
             try {
                 retries.schedule(() -> sendReceipt(r, deadline), RETRY_EVERY_MS, TimeUnit.MILLISECONDS);

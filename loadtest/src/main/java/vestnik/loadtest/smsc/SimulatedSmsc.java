@@ -190,6 +190,12 @@ public final class SimulatedSmsc implements AutoCloseable {
         return this;
     }
 
+    /** Who hears each accepted submit and acknowledged receipt (a load driver timing messages); see {@link SmscObserver}. */
+    public SimulatedSmsc observer(SmscObserver observer) {
+        script.observer = Objects.requireNonNull(observer);
+        return this;
+    }
+
     /** Closes every connection at once, without unbind, as a crash or a cut link would. */
     public void dropConnections() {
         sessions.dropAll();
@@ -483,6 +489,16 @@ public final class SimulatedSmsc implements AutoCloseable {
 
         public Builder recording(boolean on) {
             script.recording = on;
+            return this;
+        }
+
+        public Builder observer(SmscObserver observer) {
+            script.observer = Objects.requireNonNull(observer);
+            return this;
+        }
+
+        public Builder acceptBinds(boolean accept) {
+            script.acceptBinds = accept;
             return this;
         }
 

@@ -30,6 +30,7 @@ final class SmscScript {
     final Map<String, Integer> rejectByDestination = new ConcurrentHashMap<>();
     volatile Duration submitDelay = Duration.ZERO;
     volatile boolean recording = true;
+    volatile SmscObserver observer = SmscObserver.NONE;
 
     ReceiptOutcome outcomeFor(String destination) {
         ReceiptOutcome scripted = destination == null ? null : outcomeByDestination.get(destination);

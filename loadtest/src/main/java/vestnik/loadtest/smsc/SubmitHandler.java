@@ -109,6 +109,7 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
             String messageId = script.idFormat.inResponse(id);
             record(submit, messageId, 0);
             recorder.acceptedCount.incrementAndGet();
+            script.observer.submitAccepted(destination);
             if (script.receipts && (submit.getRegisteredDelivery() & RECEIPT_REQUESTED) != 0) {
                 Deliverer.PendingReceipt receipt = pending(id, submit, session);
                 if (script.receiptBeforeResponse) {
