@@ -34,7 +34,7 @@ end
 redis.call('HSET', KEYS[1], 'st', 'sending', 'ua', ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'at', 1)
 redis.call('RPUSH', KEYS[2], cjson.encode({status = 'sending', at = ARGV[3], detail = detail}))
-touch(KEYS[1], KEYS[2], tonumber(ARGV[5]))
+-- no retention refresh here: intake set it, and the outcome that follows within moments sets it again
 local result = {'claimed'}
 local all = redis.call('HGETALL', KEYS[1])
 for i = 1, #all do

@@ -54,6 +54,9 @@ public final class EmbeddedRedis implements AutoCloseable {
                 .setting("save \"\"")
                 .setting("pidfile " + dataDir.resolve(PID_FILE).toAbsolutePath())
                 .setting("maxmemory-policy noeviction")
+                // a message hash holds a text of ~100 bytes (Cyrillic doubles it): keep it in the compact
+                // encoding, which stores a queued job in about a third of the memory
+                .setting("hash-max-ziplist-value 256")
                 .onShutdownForceStop(true)
                 .build();
         server.start();
