@@ -22,6 +22,12 @@ import vestnik.channels.spi.Channel;
 import vestnik.gateway.api.ApiRouter;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
+import vestnik.gateway.api.MessageQueryApi;
+import vestnik.gateway.callbacks.CallbackDispatcher;
+import vestnik.gateway.callbacks.CallbackMetrics;
+import vestnik.gateway.callbacks.CallbackQueue;
+import vestnik.gateway.callbacks.CallbackSender;
+import vestnik.gateway.callbacks.CallbackTargets;
 import vestnik.gateway.api.MessagesApi;
 import vestnik.gateway.config.ConfigException;
 import vestnik.gateway.config.GatewayConfig;
@@ -36,6 +42,7 @@ import vestnik.gateway.schedule.DueScheduler;
 import vestnik.gateway.status.ReceiptIndex;
 import vestnik.gateway.status.ReceiptProcessor;
 import vestnik.gateway.status.StatusMetrics;
+import vestnik.gateway.store.MessageFeed;
 import vestnik.gateway.store.MessageRepository;
 import vestnik.gateway.store.RedisStore;
 import vestnik.gateway.store.Scripts;
@@ -55,6 +62,8 @@ public final class Gateway extends VerticleBase {
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final List<ChannelDispatcher> dispatchers = new ArrayList<>();
+    private final List<CallbackDispatcher> callbackDispatchers = new ArrayList<>();
+    private CallbackSender callbackSender;
     private RedisStore redis;
     private DueScheduler scheduler;
     private QueueDepth queueDepth;
@@ -116,8 +125,11 @@ public final class Gateway extends VerticleBase {
 
         RetryPolicy retries = new RetryPolicy(config.dispatch().maxAttempts(), config.dispatch().retryBase(),
                 config.dispatch().retryMax());
-        JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock);
+        CallbackTargets callbackTargets = new CallbackTargets(config.tenants());
+        JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock,
+                callbackTargets);
         MessagesApi messagesApi = new MessagesApi(messages, parser, metrics, clock);
+        MessageQueryApi messageQuery = new MessageQueryApi(new MessageFeed(redis));
         HealthApi health = new HealthApi(redis, channels.values());
         HooksApi hooks = new HooksApi(channels::get, recorder, prometheus);
 
@@ -138,6 +150,7 @@ public final class Gateway extends VerticleBase {
                     }
                     return Future.all(dispatching);
                 })
+                .compose(v -> startCallbacks(callbackTargets))
                 .compose(v -> {
                     scheduler = new DueScheduler(vertx, messages, clock, config.dispatch().schedulerInterval());
                     scheduler.start();
@@ -148,7 +161,7 @@ public final class Gateway extends VerticleBase {
                                     .setPort(config.http().port())
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
-                                    messagesApi, hooks, health, prometheus))
+                                    messagesApi, messageQuery, hooks, health, prometheus))
                             .listen();
                 })
                 .map(s -> {
@@ -157,6 +170,21 @@ public final class Gateway extends VerticleBase {
                             config.http().host(), s.actualPort(), channels.size(), channels.keySet());
                     return (Void) null;
                 });
+    }
+
+    /** One callback dispatcher per shard; they run whether or not a tenant has callbacks today. */
+    private Future<Void> startCallbacks(CallbackTargets targets) {
+        callbackSender = new CallbackSender(vertx, config.callbacks(), clock);
+        CallbackQueue queue = new CallbackQueue(redis, config.callbacks().maxAge());
+        CallbackMetrics metrics = new CallbackMetrics(prometheus);
+        List<Future<Void>> started = new ArrayList<>();
+        for (int shard = 0; shard < redis.keys().shards(); shard++) {
+            CallbackDispatcher d = new CallbackDispatcher(vertx, redis, queue, callbackSender, targets, metrics,
+                    config.callbacks(), clock, shard, config.instanceId(), config.dispatch().reclaimAfter());
+            callbackDispatchers.add(d);
+            started.add(d.start());
+        }
+        return Future.all(started).mapEmpty();
     }
 
     /** The channel's configured rate ({@code maxRate} or {@code rate}, per second), if it has one. */
@@ -184,6 +212,10 @@ public final class Gateway extends VerticleBase {
     @Override
     public Future<?> stop() {
         dispatchers.forEach(ChannelDispatcher::stop);
+        callbackDispatchers.forEach(CallbackDispatcher::stop);
+        if (callbackSender != null) {
+            callbackSender.close();
+        }
         if (scheduler != null) {
             scheduler.stop();
         }

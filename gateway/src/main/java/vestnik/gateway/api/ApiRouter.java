@@ -16,7 +16,8 @@ public final class ApiRouter {
     }
 
     public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
-                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus) {
+                                MessageQueryApi messageQuery, HooksApi hooks, HealthApi health,
+                                PrometheusMeterRegistry prometheus) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -35,6 +36,7 @@ public final class ApiRouter {
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.route("/v1/*").handler(auth::handle);
         router.post("/v1/messages").handler(messages::create);
+        router.get("/v1/messages").handler(messageQuery::list);
         router.get("/v1/messages/:id").handler(messages::get);
         router.delete("/v1/messages/:id").handler(messages::cancel);
 

@@ -22,6 +22,8 @@ public enum ErrorCode {
     INVALID_SEND_AT(422, "invalid_send_at"),
     INVALID_EXTERNAL_ID(422, "invalid_external_id"),
     INVALID_METADATA(422, "invalid_metadata"),
+    INVALID_CALLBACK_URL(422, "invalid_callback_url"),
+    INVALID_QUERY(422, "invalid_query"),
     STORE_UNAVAILABLE(503, "store_unavailable"),
     INTERNAL(500, "internal_error");
 

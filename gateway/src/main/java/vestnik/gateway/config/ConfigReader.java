@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vestnik.gateway.callbacks.CallbackUrls;
 
 /** Turns the merged YAML tree into {@link GatewayConfig}, naming the key of anything invalid. */
 public final class ConfigReader {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final int MIN_CALLBACK_SECRET = 16;
 
     private ConfigReader() {
     }
@@ -69,8 +71,17 @@ public final class ConfigReader {
                 duration(d, "dispatch.schedulerInterval", "schedulerInterval"),
                 duration(d, "dispatch.retention", "retention"));
 
+        JsonNode cb = tree.path("callbacks");
+        CallbacksConfig callbacks = new CallbacksConfig(
+                duration(cb, "callbacks.timeout", "timeout"),
+                duration(cb, "callbacks.retryBase", "retryBase"),
+                duration(cb, "callbacks.retryMax", "retryMax"),
+                duration(cb, "callbacks.maxAge", "maxAge"),
+                intIn(cb, "callbacks.perHostConcurrency", "perHostConcurrency", 1, 1024),
+                duration(cb, "callbacks.pollInterval", "pollInterval"));
+
         return new GatewayConfig(instanceId, httpConfig, redisConfig, dispatch, tenants(tree.path("tenants")),
-                channels(tree.path("channels")));
+                channels(tree.path("channels")), callbacks);
     }
 
     private static List<Tenant> tenants(JsonNode node) {
@@ -125,9 +136,43 @@ public final class ConfigReader {
                 }
                 keys.add(new ApiKey(id, keyHash, roles));
             }
-            tenants.add(new Tenant(id, text(t, "name", id), keys));
+            tenants.add(new Tenant(id, text(t, "name", id), keys, tenantCallbacks(t.path("callbacks"), where + ".callbacks")));
         }
         return tenants;
+    }
+
+    /** {@code callbacks: {url, secret}}: a URL needs a secret, because unsigned callbacks are not offered. */
+    private static TenantCallbacks tenantCallbacks(JsonNode node, String where) {
+        if (node.isMissingNode() || node.isNull()) {
+            return TenantCallbacks.NONE;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(where + " must be a mapping {url, secret}");
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!n.equals("url") && !n.equals("secret")) {
+                throw new ConfigException(where + " has unknown key '" + n + "' (url, secret)");
+            }
+        }
+        String url = text(node, "url", "").trim();
+        String secret = text(node, "secret", "");
+        if (!url.isEmpty()) {
+            CallbackUrls.problem(url).ifPresent(p -> {
+                throw new ConfigException(where + ".url " + p);
+            });
+        }
+        if (secret.isEmpty()) {
+            if (!url.isEmpty()) {
+                throw new ConfigException(where + ".secret is required: callbacks are always signed");
+            }
+            return TenantCallbacks.NONE;
+        }
+        if (secret.length() < MIN_CALLBACK_SECRET) {
+            throw new ConfigException(where + ".secret is shorter than " + MIN_CALLBACK_SECRET + " characters");
+        }
+        return new TenantCallbacks(url.isEmpty() ? null : url, secret);
     }
 
     private static Map<String, JsonNode> channels(JsonNode node) {

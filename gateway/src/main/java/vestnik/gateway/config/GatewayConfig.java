@@ -14,10 +14,18 @@ public record GatewayConfig(
         RedisConfig redis,
         DispatchConfig dispatch,
         List<Tenant> tenants,
-        Map<String, JsonNode> channels) {
+        Map<String, JsonNode> channels,
+        CallbacksConfig callbacks) {
 
     public GatewayConfig {
         tenants = List.copyOf(tenants);
         channels = Map.copyOf(channels);
+        callbacks = callbacks == null ? CallbacksConfig.DEFAULTS : callbacks;
+    }
+
+    /** With the default callback delivery settings. */
+    public GatewayConfig(String instanceId, HttpConfig http, RedisConfig redis, DispatchConfig dispatch,
+                         List<Tenant> tenants, Map<String, JsonNode> channels) {
+        this(instanceId, http, redis, dispatch, tenants, channels, CallbacksConfig.DEFAULTS);
     }
 }

@@ -15,6 +15,7 @@ import vestnik.channels.spi.ContentProblem;
 import vestnik.channels.spi.FailureCodes;
 import vestnik.gateway.api.ApiError;
 import vestnik.gateway.api.ErrorCode;
+import vestnik.gateway.callbacks.CallbackTargets;
 import vestnik.gateway.config.DispatchConfig;
 import vestnik.gateway.store.NewMessage;
 
@@ -26,7 +27,8 @@ import vestnik.gateway.store.NewMessage;
  */
 public final class JobParser {
 
-    private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata");
+    private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
+            "callbackUrl");
     private static final Set<String> TO_FIELDS = Set.of("phone");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
     private static final int MAX_METADATA_CHARS = 4096;
@@ -34,11 +36,18 @@ public final class JobParser {
     private final Function<String, Optional<Channel>> channels;
     private final DispatchConfig dispatch;
     private final Clock clock;
+    private final CallbackTargets callbacks;
 
     public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock) {
+        this(channels, dispatch, clock, CallbackTargets.none());
+    }
+
+    public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock,
+                     CallbackTargets callbacks) {
         this.channels = channels;
         this.dispatch = dispatch;
         this.clock = clock;
+        this.callbacks = callbacks;
     }
 
     public NewMessage parse(JsonNode body, String tenantId, String id) {
@@ -136,8 +145,10 @@ public final class JobParser {
             }
         }
 
+        String callbackUrl = callbacks.targetFor(tenantId, optionalText(body, "callbackUrl"));
+
         return new NewMessage(id, tenantId, externalId, channelId, phone, text, null, channel.segments(text), now,
-                sendAt, expiresAt, metadata);
+                sendAt, expiresAt, metadata, callbackUrl);
     }
 
     private static ErrorCode errorFor(ContentProblem p) {

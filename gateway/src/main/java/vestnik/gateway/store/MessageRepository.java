@@ -69,6 +69,7 @@ public final class MessageRepository {
         putIf(f, "ph", m.phone());
         putIf(f, "snd", m.sender());
         putIf(f, "md", m.metadataJson());
+        putIf(f, "cbu", m.callbackUrl());
         if (scheduled) {
             f.put("sa", Long.toString(m.sendAt().toEpochMilli()));
         }
