@@ -19,20 +19,33 @@ import vestnik.loadtest.smsc.SimulatedSmsc;
 
 /**
  * A gateway running in this JVM on the embedded Redis, wired to a simulated SMSC on loopback, with two
- * tenants: {@code demo} (upstream key {@link #KEY}, and an agent-only key {@link #AGENT_KEY}) and
- * {@code other} ({@link #OTHER_KEY}).
+ * tenants: {@code demo} (upstream key {@link #KEY}, and an agent-only key {@link #AGENT_KEY}; callbacks
+ * signed with {@link #DEMO_CALLBACK_SECRET}, to {@link Callbacks#demoUrl()} when one is given) and
+ * {@code other} ({@link #OTHER_KEY}; no callbacks).
  */
 final class GatewayHarness implements AutoCloseable {
 
     static final String KEY = "demo-upstream-key";
     static final String AGENT_KEY = "demo-agent-only-key";
     static final String OTHER_KEY = "other-tenant-upstream-key";
+    static final String DEMO_CALLBACK_SECRET = "demo-callback-secret-0123456789";
+
+    /** The demo tenant's callback URL (null: per-job URLs only) and how long a callback is retried. */
+    record Callbacks(String demoUrl, Duration maxAge) {
+        static final Callbacks PER_JOB_ONLY = new Callbacks(null, Duration.ofMinutes(1));
+    }
 
     final Gateway gateway;
     final Http http;
     private final Vertx vertx;
 
     static String config(Path dataDir, int smscPort) {
+        return config(dataDir, smscPort, Callbacks.PER_JOB_ONLY);
+    }
+
+    static String config(Path dataDir, int smscPort, Callbacks callbacks) {
+        String demoCallbacks = "{secret: " + DEMO_CALLBACK_SECRET
+                + (callbacks.demoUrl() == null ? "" : ", url: \"" + callbacks.demoUrl() + "\"") + "}";
         return """
                 instanceId: it-gateway
                 http:
@@ -46,9 +59,17 @@ final class GatewayHarness implements AutoCloseable {
                   retryMax: PT2S
                   schedulerInterval: PT0.05S
                   reclaimAfter: PT10S
+                callbacks:
+                  timeout: PT0.5S
+                  retryBase: PT0.1S
+                  retryMax: PT0.3S
+                  maxAge: %s
+                  perHostConcurrency: 2
+                  pollInterval: PT0.05S
                 tenants:
                   - id: demo
                     name: "ООО «Демо»"
+                    callbacks: %s
                     apiKeys:
                       - key: %s
                         roles: [upstream]
@@ -73,12 +94,17 @@ final class GatewayHarness implements AutoCloseable {
                     reconnectMin: PT0.1S
                     reconnectMax: PT0.5S
                     throttleRetryAfter: PT0.2S
-                """.formatted(dataDir.toAbsolutePath(), KEY, AGENT_KEY, OTHER_KEY, smscPort);
+                """.formatted(dataDir.toAbsolutePath(), callbacks.maxAge(), demoCallbacks, KEY, AGENT_KEY, OTHER_KEY,
+                smscPort);
     }
 
     static GatewayHarness start(Path dir, SimulatedSmsc smsc) throws IOException {
+        return start(dir, smsc, Callbacks.PER_JOB_ONLY);
+    }
+
+    static GatewayHarness start(Path dir, SimulatedSmsc smsc, Callbacks callbacks) throws IOException {
         Path file = dir.resolve("vestnik.yaml");
-        Files.writeString(file, config(dir.resolve("data"), smsc.port()));
+        Files.writeString(file, config(dir.resolve("data"), smsc.port(), callbacks));
         GatewayConfig config = ConfigReader.load(file, Map.of());
         Gateway gateway = new Gateway(config, Clock.systemUTC(), ChannelRegistry.builtIn());
         Vertx vertx = Vertx.vertx();
@@ -112,7 +138,11 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     JsonObject message(String id) {
-        Http.Reply r = http.get("/v1/messages/" + id, KEY);
+        return message(id, KEY);
+    }
+
+    JsonObject message(String id, String key) {
+        Http.Reply r = http.get("/v1/messages/" + id, key);
         if (r.status() != 200) {
             throw new AssertionError("GET message " + id + ": " + r);
         }
@@ -120,9 +150,13 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     JsonObject awaitStatus(String id, String status) {
+        return awaitStatus(id, status, KEY);
+    }
+
+    JsonObject awaitStatus(String id, String status, String key) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> status.equals(message(id).getString("status")));
-        return message(id);
+                .until(() -> status.equals(message(id, key).getString("status")));
+        return message(id, key);
     }
 
     @Override
