@@ -6,7 +6,7 @@
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 local out = {}
 for _, id in ipairs(ids) do
-  local head = redis.call('LINDEX', ARGV[4] .. id, 0)
+  local head = redis.call('ZRANGE', ARGV[4] .. id, 0, 0)[1]
   if head then
     redis.call('ZADD', KEYS[1], ARGV[3], id)
     out[#out + 1] = head

@@ -36,7 +36,6 @@ public final class CallbackDispatcher {
     private static final int BATCH = 128;
     private static final int DUE_BATCH = 256;
     private static final long BLOCK_MS = 1000;
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
     private final Vertx vertx;
     private final RedisStore redis;
@@ -80,8 +79,9 @@ public final class CallbackDispatcher {
         this.stream = queue.keys().callbackEvents(shard);
         this.consumerName = consumerName;
         this.reclaimAfter = reclaimAfter;
-        // a lease outlives any one POST, so a callback is sent twice only when its gateway really stopped
-        this.lease = config.timeout().plus(LEASE_MARGIN);
+        // a lease outlives any one POST (connecting and answering may each take the timeout), so a callback
+        // is sent twice only when the gateway sending it really stopped
+        this.lease = config.timeout().multipliedBy(2).plusSeconds(1);
     }
 
     /** Must be called on the Vert.x context that will run this dispatcher. */

@@ -16,10 +16,12 @@ import vestnik.gateway.store.RedisStore;
 
 /**
  * The Redis side of callback delivery. Events arrive in each shard's callback stream (written by the
- * status scripts); admission moves each into its message's own queue, and a due set per shard says when
- * each message's first event is to be sent: now, after a backoff, or — while one gateway is sending it —
- * when that gateway's lease runs out. A message's events therefore go one after another whichever
- * gateway sends them, and a retry survives a restart because it lives in Redis, not in memory.
+ * status scripts); admission moves each into its message's own queue, ordered by the event's number,
+ * and a due set per shard says when each message's first event is to be sent: now, after a backoff,
+ * or — while one gateway is sending it — when that gateway's lease runs out. The message hash records
+ * how far its callbacks are finished, so an event is sent only after the one before it, whichever
+ * gateways admitted them in whichever order; and a retry survives a restart because it lives in Redis,
+ * not in memory.
  */
 public final class CallbackQueue {
 
@@ -27,9 +29,9 @@ public final class CallbackQueue {
 
     /** What admission did with a stream entry. */
     public enum Admission {
-        /** The message had nothing waiting: the event is leased to the caller, to send now. */
+        /** The event is the message's next one and nothing of the message is under way: leased to the caller, to send now. */
         LEASED,
-        /** It waits behind the message's earlier events. */
+        /** It waits for the message's earlier events. */
         QUEUED,
         /** Already admitted (a reclaimed or re-read entry). */
         SEEN
@@ -65,9 +67,11 @@ public final class CallbackQueue {
     }
 
     public Future<Admission> admit(int shard, String entryId, CallbackEvent e, Instant leaseUntil) {
-        String[] k = {keys.callbackEvents(shard), keys.callbackQueue(e.messageId()), keys.callbackDue(shard)};
+        String[] k = {keys.callbackEvents(shard), keys.callbackQueue(e.messageId()), keys.callbackDue(shard),
+                keys.message(e.messageId())};
         return redis.<String>on(admit.run(redis.commands(), ScriptOutputType.STATUS, k, entryId, GROUP, e.stored(),
-                        e.messageId(), Long.toString(leaseUntil.toEpochMilli()), Long.toString(queueTtlSeconds)))
+                        e.messageId(), Long.toString(leaseUntil.toEpochMilli()), Long.toString(queueTtlSeconds),
+                        Long.toString(e.seq())))
                 .map(r -> switch (r) {
                     case "lease" -> Admission.LEASED;
                     case "queued" -> Admission.QUEUED;
@@ -89,9 +93,9 @@ public final class CallbackQueue {
      */
     public Future<Optional<CallbackEvent>> done(CallbackEvent e, Instant leaseUntil) {
         int shard = keys.shardOf(e.messageId());
-        String[] k = {keys.callbackQueue(e.messageId()), keys.callbackDue(shard)};
+        String[] k = {keys.callbackQueue(e.messageId()), keys.callbackDue(shard), keys.message(e.messageId())};
         return redis.<List<Object>>on(done.run(redis.commands(), ScriptOutputType.MULTI, k, e.messageId(), e.eventId(),
-                        Long.toString(leaseUntil.toEpochMilli())))
+                        Long.toString(leaseUntil.toEpochMilli()), Long.toString(e.seq())))
                 .map(r -> "next".equals(r.get(0)) ? CallbackEvent.fromStored((String) r.get(1)) : Optional.empty());
     }
 
@@ -100,7 +104,7 @@ public final class CallbackQueue {
         int shard = keys.shardOf(e.messageId());
         String[] k = {keys.callbackQueue(e.messageId()), keys.callbackDue(shard)};
         return redis.<Long>on(retry.run(redis.commands(), ScriptOutputType.INTEGER, k, e.messageId(), e.eventId(),
-                        e.stored(), Long.toString(at.toEpochMilli())))
+                        e.stored(), Long.toString(at.toEpochMilli()), Long.toString(e.seq())))
                 .map(n -> n == 1L);
     }
 

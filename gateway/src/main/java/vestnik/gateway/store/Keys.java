@@ -114,7 +114,7 @@ public final class Keys {
         return P + tag(shard) + CALLBACK_EVENTS;
     }
 
-    /** A message's callback events not yet delivered, oldest first: one list per message keeps them in order. */
+    /** A message's callback events not yet delivered, scored by their number: they are sent in that order. */
     public String callbackQueue(String messageId) {
         return callbackQueuePrefix(shardOf(messageId)) + messageId;
     }
