@@ -2,7 +2,7 @@
 -- the given indexes after the position (ms, id), up to the limit, with each message's fields (an empty
 -- list for one deleted meanwhile). Changes in the current millisecond are left for the next page, so
 -- a change that lands after this read can never sort before the position it hands out.
--- KEYS: index sorted sets of one shard (the tenant's, or its per-status ones)
+-- KEYS: the tenant's per-status index sorted sets of one shard (a message is in one of them only)
 -- ARGV: 1 after ms, 2 after id, 3 limit, 4 message key prefix
 -- Answer: {ceiling ms, {id, ms, {field, value, ...}}, ...}
 local t = redis.call('TIME')

@@ -106,7 +106,6 @@ public final class Keys {
     // Keys that the status-changing scripts reach from a message's key (see luaKeyFunctions): the same
     // hash tag, so they change atomically with the message.
     static final String CALLBACK_EVENTS = ":cb";
-    static final String TENANT_INDEX = ":ix:";
     static final String TENANT_STATUS_INDEX = ":ixs:";
 
     /** A shard's stream of status changes to tell upstream systems of (messages with a callback target only). */
@@ -128,12 +127,10 @@ public final class Keys {
         return P + tag(shard) + ":cbd";
     }
 
-    /** A tenant's messages in one shard, scored by the time of their last status change (for polling). */
-    public String tenantIndex(int shard, String tenantId) {
-        return P + tag(shard) + TENANT_INDEX + tenantId;
-    }
-
-    /** The same, for the messages now in one status; a message leaves it when its status changes. */
+    /**
+     * A tenant's messages in one shard that are now in {@code status}, scored by the time they reached it
+     * (for polling); a message leaves it when its status changes, so each message is in one index only.
+     */
     public String tenantStatusIndex(int shard, String tenantId, String status) {
         return P + tag(shard) + TENANT_STATUS_INDEX + status + ":" + tenantId;
     }
@@ -147,7 +144,6 @@ public final class Keys {
                 + "  return string.match(msg_key, '^(" + P + "{s%d+}):msg:(.+)$')\n"
                 + "end\n"
                 + "local function callback_events_key(prefix) return prefix .. '" + CALLBACK_EVENTS + "' end\n"
-                + "local function tenant_index_key(prefix, tenant) return prefix .. '" + TENANT_INDEX + "' .. tenant end\n"
                 + "local function tenant_status_index_key(prefix, tenant, status)\n"
                 + "  return prefix .. '" + TENANT_STATUS_INDEX + "' .. status .. ':' .. tenant\n"
                 + "end\n";

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import vestnik.channels.spi.MessageStatus;
 
 /**
  * A tenant's messages in the order of their last status change, for upstream systems that poll instead
- * of taking callbacks. Each shard keeps the tenant's index (and one per status) in the status scripts;
- * a page merges the shards. A message whose status changes after it was read moves to the end and is
+ * of taking callbacks. The status scripts keep, per shard, one index of the tenant's messages per status
+ * (a message is in the index of its current status only); a page merges the indexes asked for, of
+ * every shard. A message whose status changes after it was read moves to the end and is
  * read again with its new status, so a poller that keeps its position misses no change.
  */
 public final class MessageFeed {
@@ -82,9 +84,8 @@ public final class MessageFeed {
         List<Future<List<Object>>> shards = new ArrayList<>();
         for (int shard = 0; shard < keys.shards(); shard++) {
             int s = shard;
-            String[] k = statuses.isEmpty()
-                    ? new String[] {keys.tenantIndex(s, tenantId)}
-                    : statuses.stream().map(st -> keys.tenantStatusIndex(s, tenantId, st.wireName())).toArray(String[]::new);
+            String[] k = (statuses.isEmpty() ? EnumSet.allOf(MessageStatus.class) : statuses).stream()
+                    .map(st -> keys.tenantStatusIndex(s, tenantId, st.wireName())).toArray(String[]::new);
             shards.add(redis.on(script.run(redis.commands(), ScriptOutputType.MULTI, k, Long.toString(after.ms()),
                     after.id(), Integer.toString(limit + 1), keys.messagePrefix(s))));
         }
@@ -124,15 +125,16 @@ public final class MessageFeed {
                 return Future.succeededFuture(Optional.empty());
             }
             int shard = keys.shardOf(id);
-            return redis.call(c -> c.hgetall(keys.message(id)))
-                    .compose(h -> redis.call(c -> c.zscore(keys.tenantIndex(shard, tenantId), id)).map(score -> {
-                        if (h == null || h.isEmpty() || !tenantId.equals(h.get("t"))) {
-                            return Optional.<Entry>empty();
-                        }
-                        // a message from before the index existed: its last update stands in
-                        long ms = score != null ? score.longValue() : Long.parseLong(h.getOrDefault("ua", "0"));
-                        return Optional.of(new Entry(MessageRecord.fromHash(id, h), Instant.ofEpochMilli(ms)));
-                    }));
+            return redis.call(c -> c.hgetall(keys.message(id))).compose(h -> {
+                if (h == null || h.isEmpty() || !tenantId.equals(h.get("t"))) {
+                    return Future.succeededFuture(Optional.<Entry>empty());
+                }
+                return redis.call(c -> c.zscore(keys.tenantStatusIndex(shard, tenantId, h.get("st")), id)).map(score -> {
+                    // a message from before the index existed: its last update stands in
+                    long ms = score != null ? score.longValue() : Long.parseLong(h.getOrDefault("ua", "0"));
+                    return Optional.of(new Entry(MessageRecord.fromHash(id, h), Instant.ofEpochMilli(ms)));
+                });
+            });
         });
     }
 

@@ -56,9 +56,9 @@ public final class Scripts {
 
     /**
      * Every move of a message, recorded the same way by every script (call it after the hash holds the
-     * new status): the history line; the tenant's polling indexes, scored by Redis's own clock so that
-     * gateways with skewed clocks never reorder them, with entries past the retention dropped as the
-     * messages themselves are; and, only when the message has a callback target ({@code cbu}), a callback
+     * new status): the history line; the tenant's polling index for the new status (the message leaves
+     * the old one), scored by Redis's own clock so that gateways with skewed clocks never reorder it, with
+     * entries past the retention dropped as the messages themselves are; and, only when the message has a callback target ({@code cbu}), a callback
      * event numbered per message ({@code cbn}), so upstreams get ordered, deduplicable event ids.
      */
     private static final String STATUS_CHANGED = """
@@ -73,12 +73,11 @@ public final class Scripts {
               local t = redis.call('TIME')
               local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
               local keep = tonumber(retention) or 0
-              for _, k in ipairs({tenant_index_key(prefix, tenant), tenant_status_index_key(prefix, tenant, to)}) do
-                redis.call('ZADD', k, now, id)
-                if keep > 0 then
-                  redis.call('ZREMRANGEBYSCORE', k, '-inf', '(' .. (now - keep * 1000))
-                  redis.call('EXPIRE', k, keep)
-                end
+              local index = tenant_status_index_key(prefix, tenant, to)
+              redis.call('ZADD', index, now, id)
+              if keep > 0 then
+                redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (now - keep * 1000))
+                redis.call('EXPIRE', index, keep)
               end
               if from and from ~= to then
                 redis.call('ZREM', tenant_status_index_key(prefix, tenant, from), id)
