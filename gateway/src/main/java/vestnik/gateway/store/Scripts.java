@@ -58,8 +58,9 @@ public final class Scripts {
      * Every move of a message, recorded the same way by every script (call it after the hash holds the
      * new status): the history line; the tenant's polling index for the new status (the message leaves
      * the old one), scored by Redis's own clock so that gateways with skewed clocks never reorder it, with
-     * entries past the retention dropped as the messages themselves are; and, only when the message has a callback target ({@code cbu}), a callback
-     * event numbered per message ({@code cbn}), so upstreams get ordered, deduplicable event ids.
+     * entries past the retention dropped as the messages themselves are; and, only when the message has
+     * a callback target ({@code cbu}), a callback event numbered per message ({@code cbn}), so upstreams
+     * get ordered, deduplicable event ids. A message without a target adds nothing to the stream.
      */
     private static final String STATUS_CHANGED = """
             local function status_changed(msg_key, ev_key, from, to, event_json, retention)
