@@ -103,7 +103,8 @@ public final class MessageQueryApi {
             try {
                 since = OffsetDateTime.parse(sinceText).toInstant();
             } catch (DateTimeParseException e) {
-                throw new ApiError(ErrorCode.INVALID_QUERY, "since must be an ISO-8601 instant such as 2026-11-24T09:00:00Z");
+                throw new ApiError(ErrorCode.INVALID_QUERY, "since must be an ISO-8601 instant such as 2026-11-24T09:00:00Z "
+                        + "(write a + in an offset as %2B)");
             }
         }
         int limit = DEFAULT_LIMIT;

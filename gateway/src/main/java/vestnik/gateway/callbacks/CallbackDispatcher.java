@@ -186,7 +186,9 @@ public final class CallbackDispatcher {
         queue.claimDue(shard, clock.instant(), DUE_BATCH, leaseUntil()).onComplete(ar -> {
             polling = false;
             if (ar.failed()) {
-                log.warn("callbacks shard {}: looking for due callbacks failed: {}", shard, ar.cause().getMessage());
+                if (running) {
+                    log.warn("callbacks shard {}: looking for due callbacks failed: {}", shard, ar.cause().getMessage());
+                }
                 return;
             }
             ar.result().forEach(this::deliver);
