@@ -13,7 +13,7 @@ end
 redis.call('HSET', KEYS[1], 'pid', ARGV[4], 'pn', ARGV[5], 'ua', ARGV[2])
 if st == 'sending' then
   redis.call('HSET', KEYS[1], 'st', 'sent')
-  redis.call('RPUSH', KEYS[2], ARGV[3])
+  status_changed(KEYS[1], KEYS[2], st, 'sent', ARGV[3], tonumber(ARGV[6]))
 end
 touch(KEYS[1], KEYS[2], tonumber(ARGV[6]))
 return {'ok', st}

@@ -22,7 +22,8 @@ local ea = tonumber(redis.call('HGET', KEYS[1], 'ea') or '0') or 0
 if ea > 0 and tonumber(ARGV[2]) >= ea then
   redis.call('HSET', KEYS[1], 'st', 'expired', 'ua', ARGV[2], 'ec', 'ttl_expired',
     'em', 'the message was not sent before its TTL ran out')
-  redis.call('RPUSH', KEYS[2], cjson.encode({status = 'expired', at = ARGV[3], detail = 'TTL ran out before sending'}))
+  status_changed(KEYS[1], KEYS[2], st, 'expired',
+    cjson.encode({status = 'expired', at = ARGV[3], detail = 'TTL ran out before sending'}), tonumber(ARGV[5]))
   touch(KEYS[1], KEYS[2], tonumber(ARGV[5]))
   ack()
   return {'expired'}
@@ -33,7 +34,8 @@ if st == 'sending' then
 end
 redis.call('HSET', KEYS[1], 'st', 'sending', 'ua', ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'at', 1)
-redis.call('RPUSH', KEYS[2], cjson.encode({status = 'sending', at = ARGV[3], detail = detail}))
+status_changed(KEYS[1], KEYS[2], st, 'sending', cjson.encode({status = 'sending', at = ARGV[3], detail = detail}),
+  tonumber(ARGV[5]))
 -- no retention refresh here: intake set it, and the outcome that follows within moments sets it again
 local result = {'claimed'}
 local all = redis.call('HGETALL', KEYS[1])

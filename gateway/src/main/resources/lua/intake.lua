@@ -15,7 +15,7 @@ for i = 7, #ARGV do
   fields[#fields + 1] = ARGV[i]
 end
 redis.call('HSET', KEYS[1], unpack(fields))
-redis.call('RPUSH', KEYS[2], ARGV[5])
+status_changed(KEYS[1], KEYS[2], nil, ARGV[3], ARGV[5], tonumber(ARGV[6]))
 if ARGV[2] == '1' then
   redis.call('SET', KEYS[3], ARGV[1])
 end

@@ -2,6 +2,7 @@
 -- several gateways at once: ZREM decides which one moves a message, so none is queued twice.
 -- KEYS: 1 due set
 -- ARGV: 1 now ms, 2 limit, 3 message key prefix, 4 event key prefix, 5 queue key prefix, 6 now iso
+--@TRANSITIONS@
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 local moved = 0
 for _, id in ipairs(ids) do
@@ -12,7 +13,8 @@ for _, id in ipairs(ids) do
     if st == 'scheduled' or st == 'queued' then
       if st == 'scheduled' then
         redis.call('HSET', key, 'st', 'queued', 'ua', ARGV[1])
-        redis.call('RPUSH', ARGV[4] .. id, cjson.encode({status = 'queued', at = ARGV[6], detail = 'send time reached'}))
+        status_changed(key, ARGV[4] .. id, 'scheduled', 'queued',
+          cjson.encode({status = 'queued', at = ARGV[6], detail = 'send time reached'}), nil)
       end
       redis.call('XADD', ARGV[5] .. channel .. ':' .. priority, '*', 'id', id)
       moved = moved + 1

@@ -60,6 +60,7 @@ if target == 'failed' or target == 'expired' then
   end
 end
 redis.call('HSET', KEYS[1], unpack(fields))
-redis.call('RPUSH', KEYS[2], cjson.encode({status = target, at = ARGV[4], detail = detail}))
+status_changed(KEYS[1], KEYS[2], st, target, cjson.encode({status = target, at = ARGV[4], detail = detail}),
+  tonumber(ARGV[7]))
 touch(KEYS[1], KEYS[2], tonumber(ARGV[7]))
 return {'moved', target}

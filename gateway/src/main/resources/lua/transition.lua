@@ -24,7 +24,7 @@ for i = 11, #ARGV do
   fields[#fields + 1] = ARGV[i]
 end
 redis.call('HSET', KEYS[1], unpack(fields))
-redis.call('RPUSH', KEYS[2], ARGV[3])
+status_changed(KEYS[1], KEYS[2], st, ARGV[1], ARGV[3], tonumber(ARGV[7]))
 ack()
 if ARGV[5] ~= '' then
   redis.call('ZADD', KEYS[4], ARGV[5], ARGV[9])

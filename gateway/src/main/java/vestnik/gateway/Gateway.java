@@ -32,8 +32,14 @@ import vestnik.gateway.api.ChannelsApi;
 import vestnik.gateway.api.ContactsApi;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
+import vestnik.gateway.api.MessageQueryApi;
 import vestnik.gateway.api.MessagesApi;
 import vestnik.gateway.api.TemplatesApi;
+import vestnik.gateway.callbacks.CallbackDispatcher;
+import vestnik.gateway.callbacks.CallbackMetrics;
+import vestnik.gateway.callbacks.CallbackQueue;
+import vestnik.gateway.callbacks.CallbackSender;
+import vestnik.gateway.callbacks.CallbackTargets;
 import vestnik.gateway.config.ConfigException;
 import vestnik.gateway.config.GatewayConfig;
 import vestnik.gateway.cascade.CascadeService;
@@ -51,6 +57,7 @@ import vestnik.gateway.schedule.DueScheduler;
 import vestnik.gateway.status.ReceiptIndex;
 import vestnik.gateway.status.ReceiptProcessor;
 import vestnik.gateway.status.StatusMetrics;
+import vestnik.gateway.store.MessageFeed;
 import vestnik.gateway.store.MessageRepository;
 import vestnik.gateway.store.RedisStore;
 import vestnik.gateway.store.Scripts;
@@ -77,6 +84,8 @@ public final class Gateway extends VerticleBase {
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final List<ChannelDispatcher> dispatchers = new ArrayList<>();
+    private final List<CallbackDispatcher> callbackDispatchers = new ArrayList<>();
+    private CallbackSender callbackSender;
     private RedisStore redis;
     private DueScheduler scheduler;
     private CascadeService cascadeService;
@@ -155,12 +164,14 @@ public final class Gateway extends VerticleBase {
         TemplatesApi templatesApi = new TemplatesApi(
                 new TemplateCatalog(templateStore, templateSettings, new TemplateLinter(renderer), clock),
                 new Previewer(renderer), templateSettings);
+        CallbackTargets callbackTargets = new CallbackTargets(config.tenants());
         JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock,
-                new StoredTemplateResolver(templateStore, renderer, templateSettings), config.routes());
+                new StoredTemplateResolver(templateStore, renderer, templateSettings), config.routes(), callbackTargets);
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
                 cascades, metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
         ChannelsApi channelsApi = new ChannelsApi(channels::get, webhookRegistration, config.webhooks().publicUrl());
+        MessageQueryApi messageQuery = new MessageQueryApi(new MessageFeed(redis));
         HealthApi health = new HealthApi(redis, channels.values());
         HooksApi hooks = new HooksApi(channels::get, recorder, prometheus);
 
@@ -184,6 +195,7 @@ public final class Gateway extends VerticleBase {
                     }
                     return Future.all(dispatching);
                 })
+                .compose(v -> startCallbacks(callbackTargets))
                 .compose(v -> {
                     scheduler = new DueScheduler(vertx, messages, clock, config.dispatch().schedulerInterval());
                     scheduler.start();
@@ -196,7 +208,8 @@ public final class Gateway extends VerticleBase {
                                     .setPort(config.http().port())
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
-                                    messagesApi, contactsApi, channelsApi, hooks, health, prometheus, templatesApi))
+                                    messagesApi, messageQuery, contactsApi, channelsApi, hooks, health, prometheus,
+                                    templatesApi))
                             .listen();
                 })
                 .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))
@@ -224,9 +237,28 @@ public final class Gateway extends VerticleBase {
         return Future.all(done).mapEmpty();
     }
 
+    /** One callback dispatcher per shard; they run whether or not a tenant has callbacks today. */
+    private Future<Void> startCallbacks(CallbackTargets targets) {
+        callbackSender = new CallbackSender(vertx, config.callbacks(), clock);
+        CallbackQueue queue = new CallbackQueue(redis, config.callbacks().maxAge());
+        CallbackMetrics metrics = new CallbackMetrics(prometheus);
+        List<Future<Void>> started = new ArrayList<>();
+        for (int shard = 0; shard < redis.keys().shards(); shard++) {
+            CallbackDispatcher d = new CallbackDispatcher(vertx, redis, queue, callbackSender, targets, metrics,
+                    config.callbacks(), clock, shard, config.instanceId(), config.dispatch().reclaimAfter());
+            callbackDispatchers.add(d);
+            started.add(d.start());
+        }
+        return Future.all(started).mapEmpty();
+    }
+
     @Override
     public Future<?> stop() {
         dispatchers.forEach(ChannelDispatcher::stop);
+        callbackDispatchers.forEach(CallbackDispatcher::stop);
+        if (callbackSender != null) {
+            callbackSender.close();
+        }
         if (scheduler != null) {
             scheduler.stop();
         }

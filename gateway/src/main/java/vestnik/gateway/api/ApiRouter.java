@@ -16,8 +16,9 @@ public final class ApiRouter {
     }
 
     public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
-                                ContactsApi contacts, ChannelsApi channels, HooksApi hooks, HealthApi health,
-                                PrometheusMeterRegistry prometheus, TemplatesApi templates) {
+                                MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
+                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
+                                TemplatesApi templates) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -37,6 +38,7 @@ public final class ApiRouter {
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.route("/v1/*").handler(auth::handle);
         router.post("/v1/messages").handler(messages::create);
+        router.get("/v1/messages").handler(messageQuery::list);
         router.get("/v1/messages/:id").handler(messages::get);
         router.delete("/v1/messages/:id").handler(messages::cancel);
         router.put("/v1/contacts/:contactId").handler(contacts::put);

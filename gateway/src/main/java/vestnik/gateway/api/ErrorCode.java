@@ -46,6 +46,8 @@ public enum ErrorCode {
     UNCHANGED(409, "unchanged"),
     CONCURRENT_EDIT(409, "concurrent_edit"),
     REVISION_MISMATCH(412, "revision_mismatch"),
+    INVALID_CALLBACK_URL(422, "invalid_callback_url"),
+    INVALID_QUERY(422, "invalid_query"),
     STORE_UNAVAILABLE(503, "store_unavailable"),
     INTERNAL(500, "internal_error");
 

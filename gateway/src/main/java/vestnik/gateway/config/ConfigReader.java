@@ -20,12 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vestnik.gateway.cascade.RouteParser;
 import vestnik.gateway.cascade.RouteStep;
+import vestnik.gateway.callbacks.CallbackUrls;
 
 /** Turns the merged YAML tree into {@link GatewayConfig}, naming the key of anything invalid. */
 public final class ConfigReader {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final int MIN_CALLBACK_SECRET = 16;
 
     private ConfigReader() {
     }
@@ -72,6 +74,15 @@ public final class ConfigReader {
                 duration(d, "dispatch.retention", "retention"),
                 duration(d, "dispatch.breakerOpenFor", "breakerOpenFor"));
 
+        JsonNode cb = tree.path("callbacks");
+        CallbacksConfig callbacks = new CallbacksConfig(
+                duration(cb, "callbacks.timeout", "timeout"),
+                duration(cb, "callbacks.retryBase", "retryBase"),
+                duration(cb, "callbacks.retryMax", "retryMax"),
+                duration(cb, "callbacks.maxAge", "maxAge"),
+                intIn(cb, "callbacks.perHostConcurrency", "perHostConcurrency", 1, 1024),
+                duration(cb, "callbacks.pollInterval", "pollInterval"));
+
         JsonNode w = tree.path("webhooks");
         String publicUrl = text(w, "publicUrl", "").trim();
         if (!publicUrl.isEmpty() && !publicUrl.startsWith("https://")) {
@@ -91,7 +102,7 @@ public final class ConfigReader {
         return new GatewayConfig(instanceId, httpConfig, redisConfig, dispatch,
                 new WebhooksConfig(publicUrl, registerOnStart),
                 duration(tree.path("contacts"), "contacts.linkTokenTtl", "linkTokenTtl"),
-                tenants(tree.path("tenants")), channels, routes(tree.path("routes"), channels.keySet()));
+                tenants(tree.path("tenants")), channels, routes(tree.path("routes"), channels.keySet()), callbacks);
     }
 
     private static List<Tenant> tenants(JsonNode node) {
@@ -148,7 +159,8 @@ public final class ConfigReader {
             }
             String name = text(t, "name", id);
             tenants.add(new Tenant(id, name, keys, TemplateSettingsReader.profile(t, where, name),
-                    TemplateSettingsReader.tariff(t, where), TemplateSettingsReader.lint(t, where)));
+                    TemplateSettingsReader.tariff(t, where), TemplateSettingsReader.lint(t, where),
+                    tenantCallbacks(t.path("callbacks"), where + ".callbacks")));
         }
         return tenants;
     }
@@ -175,6 +187,40 @@ public final class ConfigReader {
             routes.put(e.getKey(), List.copyOf(steps));
         });
         return routes;
+    }
+
+    /** {@code callbacks: {url, secret}}: a URL needs a secret, because unsigned callbacks are not offered. */
+    private static TenantCallbacks tenantCallbacks(JsonNode node, String where) {
+        if (node.isMissingNode() || node.isNull()) {
+            return TenantCallbacks.NONE;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(where + " must be a mapping {url, secret}");
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!n.equals("url") && !n.equals("secret")) {
+                throw new ConfigException(where + " has unknown key '" + n + "' (url, secret)");
+            }
+        }
+        String url = text(node, "url", "").trim();
+        String secret = text(node, "secret", "");
+        if (!url.isEmpty()) {
+            CallbackUrls.problem(url).ifPresent(p -> {
+                throw new ConfigException(where + ".url " + p);
+            });
+        }
+        if (secret.isEmpty()) {
+            if (!url.isEmpty()) {
+                throw new ConfigException(where + ".secret is required: callbacks are always signed");
+            }
+            return TenantCallbacks.NONE;
+        }
+        if (secret.length() < MIN_CALLBACK_SECRET) {
+            throw new ConfigException(where + ".secret is shorter than " + MIN_CALLBACK_SECRET + " characters");
+        }
+        return new TenantCallbacks(url.isEmpty() ? null : url, secret);
     }
 
     private static Map<String, JsonNode> channels(JsonNode node) {

@@ -19,11 +19,13 @@ public record GatewayConfig(
         Duration linkTokenTtl,
         List<Tenant> tenants,
         Map<String, JsonNode> channels,
-        Map<String, List<RouteStep>> routes) {
+        Map<String, List<RouteStep>> routes,
+        CallbacksConfig callbacks) {
 
     public GatewayConfig {
         tenants = List.copyOf(tenants);
         channels = Map.copyOf(channels);
         routes = Map.copyOf(routes);
+        callbacks = callbacks == null ? CallbacksConfig.DEFAULTS : callbacks;
     }
 }

@@ -9,22 +9,34 @@ import vestnik.templates.preview.Tariff;
 /**
  * A creditor (or agency) using the gateway; every message, key and contact belongs to exactly one.
  *
- * @param profile the creditor name and contact phone that templates must carry and the renderer fills in
- * @param tariff  prices per SMS part, messenger message, e-mail and call minute, for template previews
- * @param lint    the publish checks' settings (SMS parts, forbidden phrases)
+ * @param profile   the creditor name and contact phone that templates must carry and the renderer fills in
+ * @param tariff    prices per SMS part, messenger message, e-mail and call minute, for template previews
+ * @param lint      the publish checks' settings (SMS parts, forbidden phrases)
+ * @param callbacks where and with which secret status changes are POSTed, or none
  */
 public record Tenant(String id, String name, List<ApiKey> apiKeys, TenantProfile profile, Tariff tariff,
-                     LintConfig lint) {
+                     LintConfig lint, TenantCallbacks callbacks) {
     public Tenant {
         apiKeys = List.copyOf(apiKeys);
         profile = profile == null ? new TenantProfile(name, null) : profile;
         tariff = tariff == null ? Tariff.free() : tariff;
         lint = lint == null ? LintConfig.defaults() : lint;
+        callbacks = callbacks == null ? TenantCallbacks.NONE : callbacks;
         Objects.requireNonNull(id, "id");
     }
 
-    /** A tenant with the default template settings: its name as the creditor, no phone, free tariff, default checks. */
+    /** A tenant with default template settings, called back as given. */
+    public Tenant(String id, String name, List<ApiKey> apiKeys, TenantCallbacks callbacks) {
+        this(id, name, apiKeys, null, null, null, callbacks);
+    }
+
+    /** A tenant with the given template settings and no callbacks. */
+    public Tenant(String id, String name, List<ApiKey> apiKeys, TenantProfile profile, Tariff tariff, LintConfig lint) {
+        this(id, name, apiKeys, profile, tariff, lint, null);
+    }
+
+    /** A tenant with default settings: its name as the creditor, no phone, free tariff, default checks, no callbacks. */
     public Tenant(String id, String name, List<ApiKey> apiKeys) {
-        this(id, name, apiKeys, null, null, null);
+        this(id, name, apiKeys, null, null, null, null);
     }
 }

@@ -21,6 +21,7 @@ import vestnik.channels.spi.ContentProblem;
 import vestnik.channels.spi.FailureCodes;
 import vestnik.gateway.api.ApiError;
 import vestnik.gateway.api.ErrorCode;
+import vestnik.gateway.callbacks.CallbackTargets;
 import vestnik.gateway.config.DispatchConfig;
 import vestnik.gateway.store.NewMessage;
 import vestnik.gateway.store.Priority;
@@ -39,7 +40,8 @@ import vestnik.gateway.cascade.RouteStep;
 public final class JobParser {
 
     private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
-            "template", "templateVersion", "variables", "whatsappTemplate", "email", "ivr", "priority", "route");
+            "template", "templateVersion", "variables", "whatsappTemplate", "email", "ivr", "priority", "route",
+            "callbackUrl");
     private static final Set<String> TO_FIELDS = Set.of("phone", "contactId", "email");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
@@ -50,24 +52,24 @@ public final class JobParser {
     private final Clock clock;
     private final TemplateResolver templates;
     private final Map<String, List<RouteStep>> routes;
+    private final CallbackTargets callbacks;
 
     public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock) {
-        this(channels, dispatch, clock, TemplateResolver.NONE);
+        this(channels, dispatch, clock, TemplateResolver.NONE, Map.of(), CallbackTargets.none());
     }
 
+    /**
+     * @param routes    the named cascades from the configuration
+     * @param callbacks where each tenant's status callbacks go, for jobs that name none of their own
+     */
     public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock,
-                     TemplateResolver templates) {
-        this(channels, dispatch, clock, templates, Map.of());
-    }
-
-    /** {@code routes} are the named cascades from the configuration. */
-    public JobParser(Function<String, Optional<Channel>> channels, DispatchConfig dispatch, Clock clock,
-                     TemplateResolver templates, Map<String, List<RouteStep>> routes) {
+                     TemplateResolver templates, Map<String, List<RouteStep>> routes, CallbackTargets callbacks) {
         this.routes = routes;
         this.channels = channels;
         this.dispatch = dispatch;
         this.clock = clock;
         this.templates = templates;
+        this.callbacks = callbacks;
     }
 
     /** Any job: a text job at once, a template job once its template is rendered for the channel. */
@@ -78,12 +80,19 @@ public final class JobParser {
         } catch (ApiError e) {
             return Future.failedFuture(e);
         }
+        String callbackTarget;
+        try {
+            callbackTarget = callbacks.targetFor(tenantId, job.callbackUrl());
+        } catch (ApiError e) {
+            return Future.failedFuture(e);
+        }
         if (job.template() == null) {
-            return Future.succeededFuture(job.message(id, tenantId, job.text(), null, stepTexts(job, job.text())));
+            return Future.succeededFuture(job.message(id, tenantId, job.text(), null, stepTexts(job, job.text()),
+                    callbackTarget));
         }
         if (job.route() == null) {
             return templates.render(tenantId, job.template(), job.templateVersion(), job.channel(), job.variables())
-                    .map(r -> job.message(id, tenantId, checkedText(job.channel(), r.text()), r, null));
+                    .map(r -> job.message(id, tenantId, checkedText(job.channel(), r.text()), r, null, callbackTarget));
         }
         // a cascade carries each step's own rendering: an SMS text for the SMS step, a messenger text for Viber
         List<Future<TemplateResolver.Rendered>> renders = new ArrayList<>();
@@ -98,7 +107,7 @@ public final class JobParser {
                 TemplateResolver.Rendered r = all.resultAt(i);
                 steps.add(step.withText(checkedText(channels.apply(step.channel()).orElseThrow(), r.text())));
             }
-            return job.message(id, tenantId, steps.get(0).text(), all.resultAt(0), steps);
+            return job.message(id, tenantId, steps.get(0).text(), all.resultAt(0), steps, callbackTarget);
         });
     }
 
@@ -108,7 +117,8 @@ public final class JobParser {
         if (job.template() != null) {
             throw new IllegalStateException("a template job is parsed with parseJob, which renders it");
         }
-        return job.message(id, tenantId, job.text(), null, stepTexts(job, job.text()));
+        return job.message(id, tenantId, job.text(), null, stepTexts(job, job.text()),
+                callbacks.targetFor(tenantId, job.callbackUrl()));
     }
 
     /** A text cascade sends the same text at every step (each checked against its channel at intake). */
@@ -120,14 +130,14 @@ public final class JobParser {
     private record Job(String externalId, String phone, String contactId, String email, String channelId,
                        Channel channel, String text, String template, Integer templateVersion, JsonNode variables,
                        Instant now, Instant sendAt, Instant expiresAt, String metadata, String payload, Priority priority,
-                       List<RouteStep> route) {
+                       List<RouteStep> route, String callbackUrl) {
 
         NewMessage message(String id, String tenantId, String finalText, TemplateResolver.Rendered rendered,
-                           List<RouteStep> steps) {
+                           List<RouteStep> steps, String callbackTarget) {
             return new NewMessage(id, tenantId, externalId, channelId, phone, finalText, null,
                     channel.segments(finalText), now, sendAt, expiresAt, metadata, contactId, email, payload, priority,
                     rendered == null ? null : rendered.templateKey(), rendered == null ? null : rendered.templateVersion(),
-                    steps == null ? null : new Cascade(id, 0, steps));
+                    steps == null ? null : new Cascade(id, 0, steps), callbackTarget);
         }
     }
 
@@ -267,8 +277,10 @@ public final class JobParser {
         Priority priority = priorityText == null ? Priority.NORMAL : Priority.fromWireName(priorityText)
                 .orElseThrow(() -> new ApiError(ErrorCode.INVALID_PRIORITY, "priority must be high, normal or bulk"));
 
+        String callbackUrl = optionalText(body, "callbackUrl");
+
         return new Job(externalId, phone, contactId, email, channelId, channel, text, template, templateVersion,
-                variables, now, sendAt, expiresAt, metadata, payload, priority, route);
+                variables, now, sendAt, expiresAt, metadata, payload, priority, route, callbackUrl);
     }
 
     /** At most one channel-specific content field, and only the one for the job's channel. */

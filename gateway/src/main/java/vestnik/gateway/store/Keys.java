@@ -161,4 +161,50 @@ public final class Keys {
     public String templateIndex(String tenantId) {
         return P + "tpls:{" + tenantId + "}";
     }
+
+    // Keys that the status-changing scripts reach from a message's key (see luaKeyFunctions): the same
+    // hash tag, so they change atomically with the message.
+    static final String CALLBACK_EVENTS = ":cb";
+    static final String TENANT_STATUS_INDEX = ":ixs:";
+
+    /** A shard's stream of status changes to tell upstream systems of (messages with a callback target only). */
+    public String callbackEvents(int shard) {
+        return P + tag(shard) + CALLBACK_EVENTS;
+    }
+
+    /** A message's callback events not yet delivered, scored by their number: they are sent in that order. */
+    public String callbackQueue(String messageId) {
+        return callbackQueuePrefix(shardOf(messageId)) + messageId;
+    }
+
+    public String callbackQueuePrefix(int shard) {
+        return P + tag(shard) + ":cbq:";
+    }
+
+    /** Messages of a shard with callback events to send, scored by when (a lease while one is in flight). */
+    public String callbackDue(int shard) {
+        return P + tag(shard) + ":cbd";
+    }
+
+    /**
+     * A tenant's messages in one shard that are now in {@code status}, scored by the time they reached it
+     * (for polling); a message leaves it when its status changes, so each message is in one index only.
+     */
+    public String tenantStatusIndex(int shard, String tenantId, String status) {
+        return P + tag(shard) + TENANT_STATUS_INDEX + status + ":" + tenantId;
+    }
+
+    /**
+     * Lua that derives the keys above from a message's key, for the helpers every status-changing
+     * script shares: {@code shard_of(msg_key)} answers the shard's key prefix and the message id.
+     */
+    static String luaKeyFunctions() {
+        return "local function shard_of(msg_key)\n"
+                + "  return string.match(msg_key, '^(" + P + "{s%d+}):msg:(.+)$')\n"
+                + "end\n"
+                + "local function callback_events_key(prefix) return prefix .. '" + CALLBACK_EVENTS + "' end\n"
+                + "local function tenant_status_index_key(prefix, tenant, status)\n"
+                + "  return prefix .. '" + TENANT_STATUS_INDEX + "' .. status .. ':' .. tenant\n"
+                + "end\n";
+    }
 }

@@ -37,7 +37,8 @@ public record MessageRecord(
         Priority priority,
         String templateKey,
         Integer templateVersion,
-        Cascade cascade) {
+        Cascade cascade,
+        String callbackUrl) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -69,7 +70,8 @@ public record MessageRecord(
                 Priority.fromWireName(h.get("pr")).orElse(Priority.NORMAL),
                 h.get("tk"),
                 h.containsKey("tv") ? parseInt(h.get("tv"), 0) : null,
-                h.containsKey("rt") ? new Cascade(h.get("cj"), parseInt(h.get("rsi"), 0), Cascade.parseRoute(h.get("rt"))) : null);
+                h.containsKey("rt") ? new Cascade(h.get("cj"), parseInt(h.get("rsi"), 0), Cascade.parseRoute(h.get("rt"))) : null,
+                h.get("cbu"));
     }
 
     private static int parseInt(String s, int fallback) {

@@ -89,6 +89,7 @@ public final class MessageRepository {
         putIf(f, "ph", m.phone());
         putIf(f, "snd", m.sender());
         putIf(f, "md", m.metadataJson());
+        putIf(f, "cbu", m.callbackUrl());
         putIf(f, "ci", m.contactId());
         putIf(f, "ml", m.email());
         putIf(f, "pl", m.payloadJson());

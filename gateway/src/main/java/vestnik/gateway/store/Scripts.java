@@ -55,8 +55,62 @@ public final class Scripts {
                 + "    local xk = redis.call('HGET', msg_key, 'xk')\n"
                 + "    if xk then redis.call('EXPIRE', xk, retention) end\n"
                 + "  end\n"
-                + "end\n";
+                + "end\n"
+                + Keys.luaKeyFunctions()
+                + STATUS_CHANGED;
     }
+
+    /**
+     * Every move of a message, recorded the same way by every script (call it after the hash holds the
+     * new status): the history line; the tenant's polling index for the new status (the message leaves
+     * the old one), scored by Redis's own clock so that gateways with skewed clocks never reorder it, with
+     * entries past the retention dropped as the messages themselves are; and, only when the message has
+     * a callback target ({@code cbu}), a callback event numbered per message ({@code cbn}), so upstreams
+     * get ordered, deduplicable event ids. A message without a target adds nothing to the stream.
+     */
+    private static final String STATUS_CHANGED = """
+            local function status_changed(msg_key, ev_key, from, to, event_json, retention)
+              redis.call('RPUSH', ev_key, event_json)
+              local prefix, id = shard_of(msg_key)
+              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc')
+              local tenant = m[1]
+              if not prefix or not tenant then
+                return
+              end
+              local t = redis.call('TIME')
+              local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+              local keep = tonumber(retention) or 0
+              local index = tenant_status_index_key(prefix, tenant, to)
+              redis.call('ZADD', index, now, id)
+              if keep > 0 then
+                redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (now - keep * 1000))
+                redis.call('EXPIRE', index, keep)
+              end
+              if from and from ~= to then
+                redis.call('ZREM', tenant_status_index_key(prefix, tenant, from), id)
+              end
+              if m[2] then
+                local e = cjson.decode(event_json)
+                local f = {'id', id, 'n', redis.call('HINCRBY', msg_key, 'cbn', 1), 't', tenant, 'u', m[2],
+                  'st', to, 'at', e.at or ''}
+                local function add(k, v)
+                  if v and v ~= '' then
+                    f[#f + 1] = k
+                    f[#f + 1] = v
+                  end
+                end
+                add('x', m[3])
+                add('c', m[4])
+                add('d', e.detail)
+                if to == 'failed' or to == 'expired' or to == 'rejected' then
+                  add('ec', m[5])
+                  add('ecl', m[6])
+                  add('epc', m[7])
+                end
+                redis.call('XADD', callback_events_key(prefix), '*', unpack(f))
+              end
+            end
+            """;
 
     private static String lua(MessageStatus s) {
         return s.name().toLowerCase(Locale.ROOT);

@@ -19,9 +19,10 @@ import vestnik.loadtest.smsc.SimulatedSmsc;
 
 /**
  * A gateway running in this JVM on the embedded Redis, wired to a simulated SMSC on loopback, with two
- * tenants: {@code demo} (upstream key {@link #KEY}, an agent-only key {@link #AGENT_KEY}, a marketer key
- * {@link #MARKETER_KEY}; creditor profile, tariff and publish-check settings for templates) and {@code other}
- * ({@link #OTHER_KEY}, marketer {@link #OTHER_MARKETER_KEY}).
+ * tenants: {@code demo} (upstream key {@link #KEY}, an agent-only key {@link #AGENT_KEY}, an admin key
+ * {@link #ADMIN_KEY}, a marketer key {@link #MARKETER_KEY}; creditor profile, tariff and publish-check settings
+ * for templates; callbacks signed with {@link #DEMO_CALLBACK_SECRET}, to {@link Callbacks#demoUrl()} when one
+ * is given) and {@code other} ({@link #OTHER_KEY}, marketer {@link #OTHER_MARKETER_KEY}; no callbacks).
  */
 final class GatewayHarness implements AutoCloseable {
 
@@ -32,12 +33,24 @@ final class GatewayHarness implements AutoCloseable {
     static final String MARKETER_KEY = "demo-marketer-key";
     static final String OTHER_MARKETER_KEY = "other-tenant-marketer-key";
     static final String DEMO_PHONE = "8 800 000-00-00";
+    static final String DEMO_CALLBACK_SECRET = "demo-callback-secret-0123456789";
+
+    /** The demo tenant's callback URL (null: per-job URLs only) and how long a callback is retried. */
+    record Callbacks(String demoUrl, Duration maxAge) {
+        static final Callbacks PER_JOB_ONLY = new Callbacks(null, Duration.ofMinutes(1));
+    }
 
     final Gateway gateway;
     final Http http;
     private final Vertx vertx;
 
     static String config(Path dataDir, int smscPort) {
+        return config(dataDir, smscPort, Callbacks.PER_JOB_ONLY);
+    }
+
+    static String config(Path dataDir, int smscPort, Callbacks callbacks) {
+        String demoCallbacks = "{secret: " + DEMO_CALLBACK_SECRET
+                + (callbacks.demoUrl() == null ? "" : ", url: \"" + callbacks.demoUrl() + "\"") + "}";
         return """
                 instanceId: it-gateway
                 http:
@@ -52,9 +65,17 @@ final class GatewayHarness implements AutoCloseable {
                   schedulerInterval: PT0.05S
                   reclaimAfter: PT10S
                   breakerOpenFor: PT1S
+                callbacks:
+                  timeout: PT0.5S
+                  retryBase: PT0.1S
+                  retryMax: PT0.3S
+                  maxAge: %s
+                  perHostConcurrency: 2
+                  pollInterval: PT0.05S
                 tenants:
                   - id: demo
                     name: "ООО «Демо»"
+                    callbacks: %s
                     profile:
                       phone: "%s"
                     tariff:
@@ -95,18 +116,26 @@ final class GatewayHarness implements AutoCloseable {
                     reconnectMin: PT0.1S
                     reconnectMax: PT0.5S
                     throttleRetryAfter: PT0.2S
-                """.formatted(dataDir.toAbsolutePath(), DEMO_PHONE, KEY, AGENT_KEY, ADMIN_KEY, MARKETER_KEY, OTHER_KEY,
-                OTHER_MARKETER_KEY, smscPort);
+                """.formatted(dataDir.toAbsolutePath(), callbacks.maxAge(), demoCallbacks, DEMO_PHONE, KEY, AGENT_KEY,
+                ADMIN_KEY, MARKETER_KEY, OTHER_KEY, OTHER_MARKETER_KEY, smscPort);
     }
 
     static GatewayHarness start(Path dir, SimulatedSmsc smsc) throws IOException {
-        return start(dir, smsc, "");
+        return start(dir, smsc, Callbacks.PER_JOB_ONLY, "");
     }
 
     /** With more channels: {@code extraChannels} is YAML indented by two spaces, placed under {@code channels:}. */
     static GatewayHarness start(Path dir, SimulatedSmsc smsc, String extraChannels) throws IOException {
+        return start(dir, smsc, Callbacks.PER_JOB_ONLY, extraChannels);
+    }
+
+    static GatewayHarness start(Path dir, SimulatedSmsc smsc, Callbacks callbacks) throws IOException {
+        return start(dir, smsc, callbacks, "");
+    }
+
+    static GatewayHarness start(Path dir, SimulatedSmsc smsc, Callbacks callbacks, String extraChannels) throws IOException {
         Path file = dir.resolve("vestnik.yaml");
-        Files.writeString(file, config(dir.resolve("data"), smsc.port()) + extraChannels);
+        Files.writeString(file, config(dir.resolve("data"), smsc.port(), callbacks) + extraChannels);
         GatewayConfig config = ConfigReader.load(file, Map.of());
         Gateway gateway = new Gateway(config, Clock.systemUTC(), ChannelRegistry.builtIn());
         Vertx vertx = Vertx.vertx();
@@ -145,7 +174,11 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     JsonObject message(String id) {
-        Http.Reply r = http.get("/v1/messages/" + id, KEY);
+        return message(id, KEY);
+    }
+
+    JsonObject message(String id, String key) {
+        Http.Reply r = http.get("/v1/messages/" + id, key);
         if (r.status() != 200) {
             throw new AssertionError("GET message " + id + ": " + r);
         }
@@ -153,9 +186,13 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     JsonObject awaitStatus(String id, String status) {
+        return awaitStatus(id, status, KEY);
+    }
+
+    JsonObject awaitStatus(String id, String status, String key) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> status.equals(message(id).getString("status")));
-        return message(id);
+                .until(() -> status.equals(message(id, key).getString("status")));
+        return message(id, key);
     }
 
     @Override

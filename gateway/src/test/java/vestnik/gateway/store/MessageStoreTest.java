@@ -44,7 +44,7 @@ class MessageStoreTest {
         String id = externalId == null ? Ids.next()
                 : Ids.nextInShard(repo.keys(), repo.keys().shardOfExternalId(tenant, externalId));
         return new NewMessage(id, tenant, externalId, "sms", "+79161234567", "Долг 1 200 ₽", null, 1, NOW, sendAt,
-                NOW.plus(Duration.ofHours(24)), null, null, null, null, Priority.NORMAL, null, null, null);
+                NOW.plus(Duration.ofHours(24)), null, null, null, null, Priority.NORMAL, null, null, null, null);
     }
 
     /** Reads one entry for the message the way the dispatcher does and claims it. */
@@ -161,7 +161,7 @@ class MessageStoreTest {
     @DisplayName("a message whose TTL ran out before sending is expired when taken, not sent")
     void expiresAtClaim() {
         NewMessage m = new NewMessage(Ids.next(), "t1", null, "sms", "+79161234567", "x", null, 1, NOW, null,
-                NOW.plusSeconds(1), null, null, null, null, Priority.NORMAL, null, null, null);
+                NOW.plusSeconds(1), null, null, null, null, Priority.NORMAL, null, null, null, null);
         await(repo.create(m));
         String q = repo.keys().queue(0, "sms", Priority.NORMAL);
         await(fx.redis.call(c -> c.xgroupCreate(XReadArgs.StreamOffset.from(q, "0"), MessageRepository.GROUP,

@@ -13,7 +13,11 @@ public final class RedisFixture implements AutoCloseable {
     public final RedisStore redis;
 
     public RedisFixture(Path dataDir) throws Exception {
-        redis = RedisStore.open(vertx, new RedisConfig("embedded", dataDir, false, 1, "everysec"));
+        this(dataDir, 1);
+    }
+
+    public RedisFixture(Path dataDir, int shards) throws Exception {
+        redis = RedisStore.open(vertx, new RedisConfig("embedded", dataDir, false, shards, "everysec"));
     }
 
     public static <T> T await(Future<T> f) {
