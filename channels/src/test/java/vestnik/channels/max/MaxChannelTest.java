@@ -33,6 +33,7 @@ import vestnik.channels.spi.Recipient;
 import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
 
 /** The channel against a MAX Bot API on loopback (WireMock) answering with the fixtures' JSON. */
 class MaxChannelTest {

@@ -28,6 +28,7 @@ import vestnik.channels.spi.InboundEvent.LinkRequest;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookReceiver;
 import vestnik.channels.spi.WebhookRequest;
+import vestnik.channels.testing.Fixtures;
 
 class MaxWebhookTest {
 

@@ -13,7 +13,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import vestnik.channels.spi.InboundEvent.LinkRequest;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookReceiver;
 import vestnik.channels.spi.WebhookRequest;
+import vestnik.channels.testing.Fixtures;
 
 class TelegramWebhookTest {
 
@@ -74,19 +74,6 @@ class TelegramWebhookTest {
         return new WebhookRequest("POST", headers, Map.of(), body);
     }
 
-    /** The raw request of telegram-webhook-request.http: its headers and body as sent. */
-    private static WebhookRequest fixtureRequest() {
-        String[] parts = Fixtures.text("telegram-webhook-request.http").split("\\r?\\n\\r?\\n", 2);
-        List<String> lines = new ArrayList<>(List.of(parts[0].split("\\r?\\n")));
-        String method = lines.remove(0).split(" ")[0];
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim(), List.of(line.substring(colon + 1).trim()));
-        }
-        return new WebhookRequest(method, headers, Map.of(), parts[1].trim().getBytes(StandardCharsets.UTF_8));
-    }
-
     private double rejected() {
         return metrics.counter("vestnik.webhook.rejected", "channel", "tg").count();
     }
@@ -94,7 +81,7 @@ class TelegramWebhookTest {
     @Test
     @DisplayName("the fixture's webhook request, with its secret header, is accepted and parsed")
     void fixtureRequestAccepted() {
-        WebhookOutcome outcome = receiver.handle(fixtureRequest());
+        WebhookOutcome outcome = receiver.handle(Fixtures.http("telegram-webhook-request.http").toWebhookRequest());
 
         assertThat(outcome.status()).isEqualTo(200);
         assertThat(outcome.events()).singleElement().isInstanceOfSatisfying(InboundMessage.class, m -> {
