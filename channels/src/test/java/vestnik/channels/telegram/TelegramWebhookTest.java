@@ -13,9 +13,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +25,7 @@ import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookReceiver;
 import vestnik.channels.spi.WebhookRequest;
 import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.WebhookRequests;
 
 class TelegramWebhookTest {
 
@@ -66,16 +64,11 @@ class TelegramWebhookTest {
     }
 
     private static WebhookRequest request(String secret, byte[] body) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", List.of("application/json"));
-        if (secret != null) {
-            headers.put("X-Telegram-Bot-Api-Secret-Token", List.of(secret));
-        }
-        return new WebhookRequest("POST", headers, Map.of(), body);
+        return WebhookRequests.jsonPost("X-Telegram-Bot-Api-Secret-Token", secret, body);
     }
 
     private double rejected() {
-        return metrics.counter("vestnik.webhook.rejected", "channel", "tg").count();
+        return WebhookRequests.rejected(metrics, "tg");
     }
 
     @Test
