@@ -6,61 +6,44 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vestnik.channels.spi.InboundEvent.InboundMessage;
 import vestnik.channels.spi.InboundEvent.LinkRequest;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookReceiver;
 import vestnik.channels.spi.WebhookRequest;
 import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.ProviderPeer;
 import vestnik.channels.testing.WebhookRequests;
 
 class TelegramWebhookTest {
 
-    private static WireMockServer telegram;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final ProviderPeer telegram = new ProviderPeer();
     private SimpleMeterRegistry metrics;
     private TelegramChannel channel;
     private WebhookReceiver receiver;
-
-    @BeforeAll
-    static void startPeers() {
-        telegram = new WireMockServer(options().dynamicPort());
-        telegram.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        telegram.stop();
-        Fixtures.await(vertx.close());
-    }
 
     @BeforeEach
     void createChannel() {
         metrics = new SimpleMeterRegistry();
         channel = (TelegramChannel) new TelegramChannelFactory().create("tg", Fixtures.parse("""
                 { "type": "telegram", "token": "123:ABC", "webhookSecret": "Ab3_secret-Token", "baseUrl": "%s" }"""
-                .formatted(telegram.baseUrl())), vertx, metrics);
+                .formatted(telegram.baseUrl())), telegram.vertx(), metrics);
         receiver = channel.webhooks().orElseThrow();
     }
 
     @AfterEach
-    void reset() {
+    void stopChannel() {
         Fixtures.await(channel.stop());
-        telegram.resetAll();
     }
 
     private static WebhookRequest request(String secret, byte[] body) {
@@ -107,7 +90,7 @@ class TelegramWebhookTest {
     @DisplayName("with no secret configured or registered, every request is refused")
     void noSecretConfigured() {
         TelegramChannel open = (TelegramChannel) new TelegramChannelFactory().create("tg2",
-                Fixtures.parse("{\"type\":\"telegram\",\"token\":\"123:ABC\"}"), vertx, metrics);
+                Fixtures.parse("{\"type\":\"telegram\",\"token\":\"123:ABC\"}"), telegram.vertx(), metrics);
         try {
             assertThat(open.webhooks().orElseThrow().handle(request("", Fixtures.bytes("telegram-update-text.json"))).status())
                     .isEqualTo(401);
