@@ -1,23 +1,18 @@
 package vestnik.channels.ari;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import vestnik.channels.common.JsonHttp;
+import vestnik.channels.common.ConfigSection;
+import vestnik.channels.common.ConfigValues;
 
 /**
  * One Asterisk robocall channel, read from its YAML section:
@@ -111,12 +106,12 @@ public record AriConfig(
      * @throws IllegalArgumentException naming the key ({@code channels.<id>.<key>}) that is missing or wrong
      */
     public static AriConfig from(String id, JsonNode yaml) {
-        String prefix = "channels." + id + ".";
+        String prefix = ConfigSection.prefix(id);
         if (yaml != null && yaml.has("cps")) {
             throw new IllegalArgumentException(prefix + "cps is written rate (calls per second), "
                     + "the key the gateway's limiter reads");
         }
-        Section s = bind(prefix, yaml);
+        Section s = ConfigSection.bind(id, yaml, Section.class, "an ari channel");
         String baseUrl = baseUrl(prefix + "baseUrl", s.baseUrl());
         String username = required(prefix + "username", s.username(), "the ari.conf user");
         String password = required(prefix + "password", s.password(), "the ari.conf user's password");
@@ -130,11 +125,9 @@ public record AriConfig(
         }
         List<String> callerIds = callerIds(prefix + "callerIds", s.callerIds());
 
-        double rate = s.rate() == null ? DEFAULT_RATE : s.rate();
-        if (!(rate > 0) || rate > 1000) {
-            throw new IllegalArgumentException(prefix + "rate must be a positive number of calls per second (at most 1000)");
-        }
-        int maxChannels = between(prefix + "maxChannels", s.maxChannels(), DEFAULT_MAX_CHANNELS, 1, 2000);
+        double rate = ConfigValues.perSecond(prefix + "rate", s.rate() == null ? DEFAULT_RATE : s.rate(), 1000,
+                "calls per second (at most 1000)");
+        int maxChannels = ConfigValues.between(prefix + "maxChannels", s.maxChannels(), DEFAULT_MAX_CHANNELS, 1, 2000);
         Duration ring = duration(prefix + "ringTimeout", s.ringTimeout(), DEFAULT_RING_TIMEOUT,
                 Duration.ofSeconds(5), Duration.ofMinutes(3));
         if (ring.toMillis() % 1000 != 0) {
@@ -159,12 +152,13 @@ public record AriConfig(
         List<String> goodbye = media(prefix + "goodbye", s.goodbye());
         List<String> machineMessage = media(prefix + "machineMessage", s.machineMessage());
 
-        int window = between(prefix + "healthWindow", s.healthWindow(), DEFAULT_HEALTH_WINDOW, 1, 10_000);
+        int window = ConfigValues.between(prefix + "healthWindow", s.healthWindow(), DEFAULT_HEALTH_WINDOW, 1, 10_000);
         double floor = s.minAnswerRate() == null ? DEFAULT_MIN_ANSWER_RATE : s.minAnswerRate();
         if (!(floor >= 0 && floor <= 1)) {
             throw new IllegalArgumentException(prefix + "minAnswerRate must be a share between 0 and 1");
         }
-        int minSample = between(prefix + "minSample", s.minSample(), Math.min(DEFAULT_MIN_SAMPLE, window), 1, window);
+        int minSample = ConfigValues.between(prefix + "minSample", s.minSample(), Math.min(DEFAULT_MIN_SAMPLE, window),
+                1, window);
 
         Duration reconnectMin = duration(prefix + "reconnectMin", s.reconnectMin(), DEFAULT_RECONNECT_MIN,
                 Duration.ofMillis(10), Duration.ofMinutes(1));
@@ -173,7 +167,7 @@ public record AriConfig(
         return new AriConfig(baseUrl, username, password, app, endpoint, callerIds,
                 blankToNull(s.callerName()), rate, maxChannels, ring, dialplan(prefix + "amd", s.amd()), operator,
                 machineMessage, tts, language, menu,
-                between(prefix + "maxPlays", s.maxPlays(), DEFAULT_MAX_PLAYS, 1, IvrScript.MAX_PLAYS),
+                ConfigValues.between(prefix + "maxPlays", s.maxPlays(), DEFAULT_MAX_PLAYS, 1, IvrScript.MAX_PLAYS),
                 duration(prefix + "menuTimeout", s.menuTimeout(), DEFAULT_MENU_TIMEOUT, Duration.ofMillis(1), Duration.ofMinutes(1)),
                 goodbye, window, floor, minSample,
                 duration(prefix + "maxCallDuration", s.maxCallDuration(), DEFAULT_MAX_CALL_DURATION,
@@ -189,31 +183,8 @@ public record AriConfig(
         return endpoint.replace("{phone}", digits).replace("{e164}", "+" + digits);
     }
 
-    private static Section bind(String prefix, JsonNode yaml) {
-        if (yaml == null || !yaml.isObject()) {
-            throw new IllegalArgumentException(prefix.substring(0, prefix.length() - 1) + " must be a map of keys");
-        }
-        try {
-            return JsonHttp.MAPPER.convertValue(yaml, Section.class);
-        } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof UnrecognizedPropertyException u) {
-                throw new IllegalArgumentException(prefix + u.getPropertyName() + " is not a known key of an ari channel");
-            }
-            if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                String key = m.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                        .collect(Collectors.joining("."));
-                throw new IllegalArgumentException(prefix + key + " has the wrong type");
-            }
-            throw new IllegalArgumentException(prefix.substring(0, prefix.length() - 1) + " must be a map of keys", e);
-        }
-    }
-
     private static String required(String key, String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is required (" + what + ")");
-        }
-        return value.trim();
+        return ConfigValues.required(key, value, what).trim();
     }
 
     private static String blankToNull(String v) {
@@ -277,56 +248,18 @@ public record AriConfig(
         return new Dialplan(s.context().trim(), s.extension() == null ? "s" : s.extension().trim(), priority);
     }
 
-    private static int between(String key, Integer value, int fallback, int min, int max) {
-        int v = value == null ? fallback : value;
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(key + " must be between " + min + " and " + max);
-        }
-        return v;
-    }
-
     /** Accepts {@code 30s}, {@code 500ms}, {@code 10m}, {@code 1h}, a number of seconds, or ISO-8601 ({@code PT30S}). */
     static Duration duration(String key, String text, Duration fallback, Duration min, Duration max) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Duration d;
-        try {
-            if (t.startsWith("pt")) {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } else if (t.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-            } else if (t.endsWith("s")) {
-                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else if (t.endsWith("m")) {
-                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else if (t.endsWith("h")) {
-                d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else {
-                d = Duration.ofSeconds(Long.parseLong(t));
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be a duration such as 30s or 500ms");
-        }
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + " must be between " + min + " and " + max);
-        }
-        return d;
+        return ConfigValues.within(key, ConfigValues.duration(key, text, ChronoUnit.HOURS, "30s or 500ms"),
+                min, max, min + " and " + max);
     }
 
     private static String baseUrl(String key, String value) {
-        String v = required(key, value, "such as http://asterisk.internal:8088/ari");
-        try {
-            URI uri = new URI(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new IllegalArgumentException(key + " must be an http(s) URL such as http://asterisk.internal:8088/ari");
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(key + " must be an http(s) URL such as http://asterisk.internal:8088/ari");
-        }
-        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+        String example = "http://asterisk.internal:8088/ari";
+        return ConfigValues.baseUrl(key, required(key, value, "such as " + example), example);
     }
 
     /** The password never reaches a log or a {@code toString}; caller ids show their last digits only. */

@@ -1,9 +1,7 @@
 package vestnik.channels.email;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -12,12 +10,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import vestnik.channels.common.JsonHttp;
+import vestnik.channels.common.ConfigSection;
+import vestnik.channels.common.ConfigValues;
 
 /**
  * One sending mailbox, read from its YAML section:
@@ -154,9 +151,9 @@ public record EmailConfig(
      * @throws IllegalArgumentException naming the key ({@code channels.<id>.<key>}) that is missing or wrong
      */
     public static EmailConfig from(String id, JsonNode yaml) {
-        String prefix = "channels." + id + ".";
-        Section s = bind(prefix, yaml);
-        if (s == null || s.smtp() == null) {
+        String prefix = ConfigSection.prefix(id);
+        Section s = ConfigSection.bind(id, yaml, Section.class, "an email channel");
+        if (s.smtp() == null) {
             throw new IllegalArgumentException(prefix + "smtp is required (host, port, tls, username, password)");
         }
         Smtp smtp = smtp(prefix + "smtp.", s.smtp());
@@ -172,12 +169,10 @@ public record EmailConfig(
         String webhookSecret = secret(prefix + "webhookSecret", s.webhookSecret());
         Imap imap = s.imap() == null ? null : imap(prefix + "imap.", s.imap());
         Dkim dkim = s.dkim() == null ? null : dkim(prefix + "dkim.", s.dkim(), from.getAddress());
-        if (s.rate() != null && (!(s.rate() > 0) || s.rate().isInfinite())) {
-            throw new IllegalArgumentException(prefix + "rate must be a positive number of messages per second");
-        }
+        Double rate = ConfigValues.perSecond(prefix + "rate", s.rate(), ConfigValues.ANY_FINITE, "messages per second");
         String subject = s.defaultSubject() == null || s.defaultSubject().isBlank() ? null : s.defaultSubject().strip();
         return new EmailConfig(smtp, from.getAddress(), from.getPersonal(), replyDomain, subject, unsubscribeUrl,
-                tokenSecret, webhookSecret, imap, dkim, s.rate());
+                tokenSecret, webhookSecret, imap, dkim, rate);
     }
 
     /** The domain of {@link #fromAddress()}: the right-hand side of every Message-ID we make. */
@@ -252,22 +247,6 @@ public record EmailConfig(
         }
     }
 
-    private static Section bind(String prefix, JsonNode yaml) {
-        try {
-            return JsonHttp.MAPPER.convertValue(yaml, Section.class);
-        } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                String key = m.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                        .collect(Collectors.joining("."));
-                if (m instanceof UnrecognizedPropertyException) {
-                    throw new IllegalArgumentException(prefix + key + " is not a known key of an email channel");
-                }
-                throw new IllegalArgumentException(prefix + key + " has the wrong type");
-            }
-            throw new IllegalArgumentException(prefix.substring(0, prefix.length() - 1) + " must be a map of keys", e);
-        }
-    }
-
     private static int port(String key, Integer value, int fallback) {
         if (value == null) {
             return fallback;
@@ -302,10 +281,7 @@ public record EmailConfig(
     }
 
     private static String required(String key, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is required");
-        }
-        return value;
+        return ConfigValues.required(key, value, null);
     }
 
     private static String blankToNull(String value) {
@@ -317,27 +293,8 @@ public record EmailConfig(
         if (text == null || text.isBlank()) {
             return fallback;
         }
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        Duration d;
-        try {
-            if (t.startsWith("pt")) {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } else if (t.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
-            } else if (t.endsWith("s")) {
-                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).strip()));
-            } else if (t.endsWith("m")) {
-                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
-            } else {
-                d = Duration.ofSeconds(Long.parseLong(t));
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be a duration such as 30s or 100ms");
-        }
-        if (d.toMillis() < 1 || d.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException(key + " must be between 1ms and 10m");
-        }
-        return d;
+        return ConfigValues.within(key, ConfigValues.duration(key, text, ChronoUnit.MINUTES, "30s or 100ms"),
+                Duration.ofMillis(1), Duration.ofMinutes(10), "1ms and 10m");
     }
 
     /** Secrets and passwords never reach a log. */

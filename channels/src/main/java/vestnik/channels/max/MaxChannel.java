@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vestnik.channels.common.JsonHttp;
+import vestnik.channels.common.ReadinessProbe;
 import vestnik.channels.common.Mask;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelType;
@@ -38,26 +38,23 @@ public final class MaxChannel implements Channel {
 
     /** MAX's limit for {@code text}, in UTF-16 units (a stricter reading than "characters"). */
     public static final int MAX_TEXT = 4000;
-    private static final long HEALTH_RECHECK_MS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(MaxChannel.class);
 
     private final String id;
     private final MaxConfig config;
-    private final Vertx vertx;
     private final MaxApi api;
     private final MaxWebhook webhook;
     private final AtomicReference<String> botUsername;
-    private final AtomicLong recheckTimer = new AtomicLong(-1);
-    private volatile boolean ready;
+    private final ReadinessProbe readiness;
 
     MaxChannel(String id, MaxConfig config, Vertx vertx, MeterRegistry metrics) {
         this.id = id;
         this.config = config;
-        this.vertx = vertx;
         this.api = new MaxApi(new JsonHttp(vertx, config.requestTimeout(), config.maxInFlight()),
                 config.baseUrl(), config.token());
         this.webhook = new MaxWebhook(id, config.webhookSecret(), new MaxUpdates(id, config.botUsername()), api, metrics);
         this.botUsername = new AtomicReference<>(config.botUsername());
+        this.readiness = new ReadinessProbe(vertx, this::checkToken);
     }
 
     @Override
@@ -91,51 +88,27 @@ public final class MaxChannel implements Channel {
      */
     @Override
     public Future<Void> start(InboundSink sink) {
-        return checkHealth().compose(outcome -> {
-            if (outcome == ErrorClass.PERMANENT_CONFIG) {
-                return Future.failedFuture(new IllegalStateException("channels." + id + ": MAX refused the bot token"));
-            }
-            if (outcome != null) {
-                scheduleRecheck();
-            }
-            return Future.succeededFuture();
-        });
+        return readiness.start("channels." + id + ": MAX refused the bot token");
     }
 
-    /** Null when healthy, else the class of the failure. */
-    private Future<ErrorClass> checkHealth() {
+    /** Null when the token works, else the class of the failure; learns the bot's name on the way. */
+    private Future<ErrorClass> checkToken() {
         return api.me().map(reply -> {
             if (reply.ok() && reply.json() != null && reply.json().path("user_id").isIntegralNumber()) {
                 String username = reply.json().path("username").asText(null);
                 if (username != null && !username.isBlank() && botUsername.get() == null) {
                     botUsername.set(username);
                 }
-                ready = true;
                 return (ErrorClass) null;
             }
-            ready = false;
             if (reply.status() == 404) {
                 return ErrorClass.PERMANENT_CONFIG; // no /me at this baseUrl
             }
             return MaxErrors.classify(reply.status(), reply.json(), reply.retryAfterHeader()).errorClass();
         }).otherwise(e -> {
-            ready = false;
             log.warn("channel {}: MAX /me failed: {}", id, MaxErrors.unreachable(e).message());
             return ErrorClass.TRANSIENT;
         });
-    }
-
-    private void scheduleRecheck() {
-        long timer = vertx.setPeriodic(HEALTH_RECHECK_MS, t -> checkHealth().onSuccess(outcome -> {
-            if (outcome == null) {
-                vertx.cancelTimer(t);
-                recheckTimer.compareAndSet(t, -1);
-            }
-        }));
-        long previous = recheckTimer.getAndSet(timer);
-        if (previous >= 0) {
-            vertx.cancelTimer(previous);
-        }
     }
 
     @Override
@@ -158,13 +131,12 @@ public final class MaxChannel implements Channel {
         return api.sendMessage(query, MaxOutbound.newMessage(message)).map(reply -> {
             String mid = reply.ok() ? MaxOutbound.acceptedId(reply.json()) : null;
             if (mid != null) {
-                ready = true;
-                return (SendResult) SendResult.Accepted.of(mid);
+                SendResult accepted = SendResult.Accepted.of(mid);
+                readiness.observe(accepted);
+                return accepted;
             }
             Failed failed = MaxErrors.classify(reply.status(), reply.json(), reply.retryAfterHeader());
-            if (failed.errorClass() == ErrorClass.PERMANENT_CONFIG) {
-                ready = false;
-            }
+            readiness.observe(failed);
             log.debug("channel {}: message {} to {} refused: {} {}", id, message.messageId(), Mask.id(recipient),
                     failed.providerCode(), failed.code());
             return failed;
@@ -185,7 +157,7 @@ public final class MaxChannel implements Channel {
 
     @Override
     public boolean isReady() {
-        return ready;
+        return readiness.isReady();
     }
 
     @Override
@@ -214,11 +186,7 @@ public final class MaxChannel implements Channel {
 
     @Override
     public Future<Void> stop() {
-        long timer = recheckTimer.getAndSet(-1);
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-        ready = false;
+        readiness.stop();
         return api.close();
     }
 }

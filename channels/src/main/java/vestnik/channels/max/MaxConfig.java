@@ -1,17 +1,14 @@
 package vestnik.channels.max;
 
+import static java.util.Objects.requireNonNullElse;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import vestnik.channels.common.JsonHttp;
+import vestnik.channels.common.ConfigSection;
+import vestnik.channels.common.ConfigValues;
 
 /**
  * One MAX bot account, read from its YAML section:
@@ -57,12 +54,10 @@ public record MaxConfig(
      * @throws IllegalArgumentException naming the key ({@code channels.<id>.<key>}) that is missing or wrong
      */
     public static MaxConfig from(String id, JsonNode yaml) {
-        String prefix = "channels." + id + ".";
-        Section s = bind(prefix, yaml);
-        if (s.token() == null || s.token().isBlank()) {
-            throw new IllegalArgumentException(prefix + "token is required (the bot token from business.max.ru)");
-        }
-        if (s.token().trim().chars().anyMatch(Character::isWhitespace)) {
+        String prefix = ConfigSection.prefix(id);
+        Section s = ConfigSection.bind(id, yaml, Section.class, "a max channel");
+        String token = ConfigValues.required(prefix + "token", s.token(), "the bot token from business.max.ru").trim();
+        if (token.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException(prefix + "token must not contain spaces");
         }
         String username = s.botUsername() == null ? null : s.botUsername().trim().replaceFirst("^@", "");
@@ -72,81 +67,23 @@ public record MaxConfig(
         if (s.webhookSecret() != null && !SECRET.matcher(s.webhookSecret()).matches()) {
             throw new IllegalArgumentException(prefix + "webhookSecret must be 5-256 characters of A-Z a-z 0-9 -");
         }
-        double rate = s.rate() == null ? DEFAULT_RATE : positive(prefix + "rate", s.rate());
-        Double perChat = s.perChatRate() == null ? null : positive(prefix + "perChatRate", s.perChatRate());
+        double rate = requireNonNullElse(
+                ConfigValues.perSecond(prefix + "rate", s.rate(), ConfigValues.ANY_FINITE, "messages per second"),
+                DEFAULT_RATE);
+        Double perChat = ConfigValues.perSecond(prefix + "perChatRate", s.perChatRate(), ConfigValues.ANY_FINITE,
+                "messages per second");
         Duration timeout = s.requestTimeout() == null ? DEFAULT_REQUEST_TIMEOUT
                 : duration(prefix + "requestTimeout", s.requestTimeout());
-        int inFlight = s.maxInFlight() == null ? DEFAULT_MAX_IN_FLIGHT : s.maxInFlight();
-        if (inFlight < 1 || inFlight > 1024) {
-            throw new IllegalArgumentException(prefix + "maxInFlight must be between 1 and 1024");
-        }
-        return new MaxConfig(s.token().trim(), username, s.webhookSecret(), baseUrl(prefix + "baseUrl", s.baseUrl()),
-                rate, perChat, timeout, inFlight);
+        int inFlight = ConfigValues.between(prefix + "maxInFlight", s.maxInFlight(), DEFAULT_MAX_IN_FLIGHT, 1, 1024);
+        String baseUrl = s.baseUrl() == null || s.baseUrl().isBlank() ? DEFAULT_BASE_URL
+                : ConfigValues.baseUrl(prefix + "baseUrl", s.baseUrl(), DEFAULT_BASE_URL);
+        return new MaxConfig(token, username, s.webhookSecret(), baseUrl, rate, perChat, timeout, inFlight);
     }
 
-    private static Section bind(String prefix, JsonNode yaml) {
-        try {
-            return JsonHttp.MAPPER.convertValue(yaml, Section.class);
-        } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof UnrecognizedPropertyException u) {
-                throw new IllegalArgumentException(prefix + u.getPropertyName() + " is not a known key of a max channel");
-            }
-            if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                String key = m.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                        .collect(Collectors.joining("."));
-                throw new IllegalArgumentException(prefix + key + " has the wrong type");
-            }
-            throw new IllegalArgumentException(prefix.substring(0, prefix.length() - 1) + " must be a map of keys", e);
-        }
-    }
-
-    private static double positive(String key, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(key + " must be a positive number of messages per second");
-        }
-        return value;
-    }
-
-    /** Accepts {@code 10s}, {@code 500ms}, {@code 1m} or ISO-8601 ({@code PT10S}). */
+    /** Accepts {@code 10s}, {@code 500ms}, {@code 1m} or ISO-8601 ({@code PT10S}), up to five minutes. */
     static Duration duration(String key, String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Duration d;
-        try {
-            if (t.startsWith("pt")) {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } else if (t.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-            } else if (t.endsWith("s")) {
-                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else if (t.endsWith("m")) {
-                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else {
-                d = Duration.ofSeconds(Long.parseLong(t));
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be a duration such as 10s or 500ms");
-        }
-        if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException(key + " must be between 1ms and 5m");
-        }
-        return d;
-    }
-
-    private static String baseUrl(String key, String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_BASE_URL;
-        }
-        String v = value.trim();
-        try {
-            URI uri = new URI(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new IllegalArgumentException(key + " must be an http(s) URL such as " + DEFAULT_BASE_URL);
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(key + " must be an http(s) URL such as " + DEFAULT_BASE_URL);
-        }
-        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+        return ConfigValues.within(key, ConfigValues.duration(key, text, ChronoUnit.MINUTES, "10s or 500ms"),
+                ConfigValues.ABOVE_ZERO, Duration.ofMinutes(5), "1ms and 5m");
     }
 
     /** The token never reaches a log or a {@code toString}. */

@@ -1,16 +1,14 @@
 package vestnik.channels.max;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vestnik.channels.common.Hmac;
 import vestnik.channels.common.JsonHttp;
+import vestnik.channels.common.SecretHeader;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookReceiver;
 import vestnik.channels.spi.WebhookRequest;
@@ -31,24 +29,18 @@ public final class MaxWebhook implements WebhookReceiver {
     private final String channelId;
     private final MaxUpdates updates;
     private final MaxApi api;
-    private final AtomicReference<String> secret;
-    private final Counter rejected;
+    private final SecretHeader secret;
 
     MaxWebhook(String channelId, String initialSecret, MaxUpdates updates, MaxApi api, MeterRegistry metrics) {
         this.channelId = channelId;
         this.updates = updates;
         this.api = api;
-        this.secret = new AtomicReference<>(initialSecret);
-        this.rejected = Counter.builder("vestnik.webhook.rejected")
-                .description("webhook requests refused because their secret or signature was wrong")
-                .tag("channel", channelId)
-                .register(metrics);
+        this.secret = new SecretHeader(channelId, SECRET_HEADER, initialSecret, metrics);
     }
 
     @Override
     public WebhookOutcome handle(WebhookRequest request) {
-        if (!Hmac.constantTimeEquals(secret.get(), request.header(SECRET_HEADER))) {
-            rejected.increment();
+        if (!secret.admits(request)) {
             return WebhookOutcome.unauthorized();
         }
         if (!"POST".equals(request.method())) {
@@ -83,7 +75,7 @@ public final class MaxWebhook implements WebhookReceiver {
         }
         return api.subscribe(MaxOutbound.subscription(publicUrl, newSecret)).compose(reply -> {
             if (reply.ok() && reply.json() != null && reply.json().path("success").asBoolean(false)) {
-                secret.set(newSecret);
+                secret.replace(newSecret);
                 return Future.succeededFuture();
             }
             if (reply.ok()) {

@@ -5,11 +5,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vestnik.channels.common.JsonHttp;
+import vestnik.channels.common.ReadinessProbe;
 import vestnik.channels.common.Mask;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelType;
@@ -40,27 +40,24 @@ public final class TelegramChannel implements Channel {
 
     /** The Bot API's limit for {@code text}, in UTF-16 units (a stricter reading than "characters"). */
     public static final int MAX_TEXT = 4096;
-    private static final long HEALTH_RECHECK_MS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
 
     private final String id;
     private final TelegramConfig config;
-    private final Vertx vertx;
     private final TelegramApi api;
     private final TelegramWebhook webhook;
     private final AtomicReference<String> botUsername;
-    private final AtomicLong recheckTimer = new AtomicLong(-1);
-    private volatile boolean ready;
+    private final ReadinessProbe readiness;
 
     TelegramChannel(String id, TelegramConfig config, Vertx vertx, MeterRegistry metrics) {
         this.id = id;
         this.config = config;
-        this.vertx = vertx;
         this.api = new TelegramApi(new JsonHttp(vertx, config.requestTimeout(), config.maxInFlight()),
                 config.baseUrl(), config.token());
         this.webhook = new TelegramWebhook(id, config.webhookSecret(),
                 new TelegramUpdates(id, config.botUsername(), Clock.systemUTC()), api, metrics);
         this.botUsername = new AtomicReference<>(config.botUsername());
+        this.readiness = new ReadinessProbe(vertx, this::checkToken);
     }
 
     @Override
@@ -94,49 +91,24 @@ public final class TelegramChannel implements Channel {
      */
     @Override
     public Future<Void> start(InboundSink sink) {
-        return checkHealth().compose(outcome -> {
-            if (outcome == ErrorClass.PERMANENT_CONFIG) {
-                return Future.failedFuture(new IllegalStateException(
-                        "channels." + id + ": Telegram refused the bot token"));
-            }
-            if (outcome != null) {
-                scheduleRecheck();
-            }
-            return Future.succeededFuture();
-        });
+        return readiness.start("channels." + id + ": Telegram refused the bot token");
     }
 
-    /** Null when healthy, else the class of the failure. */
-    private Future<ErrorClass> checkHealth() {
+    /** Null when the token works, else the class of the failure; learns the bot's username on the way. */
+    private Future<ErrorClass> checkToken() {
         return api.getMe().map(reply -> {
             if (reply.ok() && reply.json() != null && reply.json().path("ok").asBoolean(false)) {
                 String username = reply.json().path("result").path("username").asText(null);
                 if (username != null && botUsername.get() == null) {
                     botUsername.set(username);
                 }
-                ready = true;
                 return (ErrorClass) null;
             }
-            ready = false;
             return TelegramErrors.classify(reply.status(), reply.json()).errorClass();
         }).otherwise(e -> {
-            ready = false;
             log.warn("channel {}: Telegram getMe failed: {}", id, e.getMessage());
             return ErrorClass.TRANSIENT;
         });
-    }
-
-    private void scheduleRecheck() {
-        long timer = vertx.setPeriodic(HEALTH_RECHECK_MS, t -> checkHealth().onSuccess(outcome -> {
-            if (outcome == null) {
-                vertx.cancelTimer(t);
-                recheckTimer.compareAndSet(t, -1);
-            }
-        }));
-        long previous = recheckTimer.getAndSet(timer);
-        if (previous >= 0) {
-            vertx.cancelTimer(previous);
-        }
     }
 
     @Override
@@ -158,13 +130,12 @@ public final class TelegramChannel implements Channel {
         return api.sendMessage(TelegramOutbound.sendMessage(chat, message)).map(reply -> {
             String providerId = reply.ok() ? TelegramOutbound.acceptedId(reply.json()) : null;
             if (providerId != null) {
-                ready = true;
-                return (SendResult) SendResult.Accepted.of(providerId);
+                SendResult accepted = SendResult.Accepted.of(providerId);
+                readiness.observe(accepted);
+                return accepted;
             }
             Failed failed = TelegramErrors.classify(reply.status(), reply.json());
-            if (failed.errorClass() == ErrorClass.PERMANENT_CONFIG) {
-                ready = false;
-            }
+            readiness.observe(failed);
             log.debug("channel {}: message {} to {} refused: {} {}", id, message.messageId(), Mask.id(chat),
                     failed.providerCode(), failed.code());
             return failed;
@@ -185,7 +156,7 @@ public final class TelegramChannel implements Channel {
 
     @Override
     public boolean isReady() {
-        return ready;
+        return readiness.isReady();
     }
 
     @Override
@@ -214,11 +185,7 @@ public final class TelegramChannel implements Channel {
 
     @Override
     public Future<Void> stop() {
-        long timer = recheckTimer.getAndSet(-1);
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-        ready = false;
+        readiness.stop();
         return api.close();
     }
 }

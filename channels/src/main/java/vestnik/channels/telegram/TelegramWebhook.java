@@ -1,16 +1,14 @@
 package vestnik.channels.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vestnik.channels.common.Hmac;
 import vestnik.channels.common.JsonHttp;
+import vestnik.channels.common.SecretHeader;
 import vestnik.channels.spi.InboundEvent;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookReceiver;
@@ -34,24 +32,18 @@ public final class TelegramWebhook implements WebhookReceiver {
     private final String channelId;
     private final TelegramUpdates updates;
     private final TelegramApi api;
-    private final AtomicReference<String> secret;
-    private final Counter rejected;
+    private final SecretHeader secret;
 
     TelegramWebhook(String channelId, String initialSecret, TelegramUpdates updates, TelegramApi api, MeterRegistry metrics) {
         this.channelId = channelId;
         this.updates = updates;
         this.api = api;
-        this.secret = new AtomicReference<>(initialSecret);
-        this.rejected = Counter.builder("vestnik.webhook.rejected")
-                .description("webhook requests refused because their secret or signature was wrong")
-                .tag("channel", channelId)
-                .register(metrics);
+        this.secret = new SecretHeader(channelId, SECRET_HEADER, initialSecret, metrics);
     }
 
     @Override
     public WebhookOutcome handle(WebhookRequest request) {
-        if (!Hmac.constantTimeEquals(secret.get(), request.header(SECRET_HEADER))) {
-            rejected.increment();
+        if (!secret.admits(request)) {
             return WebhookOutcome.unauthorized();
         }
         if (!"POST".equals(request.method())) {
@@ -89,7 +81,7 @@ public final class TelegramWebhook implements WebhookReceiver {
         }
         return api.setWebhook(TelegramOutbound.setWebhook(publicUrl, newSecret)).compose(reply -> {
             if (reply.ok() && reply.json() != null && reply.json().path("ok").asBoolean(false)) {
-                secret.set(newSecret);
+                secret.replace(newSecret);
                 return Future.succeededFuture();
             }
             var failed = TelegramErrors.classify(reply.status(), reply.json());

@@ -1,13 +1,9 @@
 package vestnik.channels.viber;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
+import vestnik.channels.common.ConfigSection;
+import vestnik.channels.common.ConfigValues;
 
 /**
  * One Viber bot account, read from its YAML section:
@@ -36,10 +32,6 @@ public record ViberConfig(
     /** Viber truncates nothing: a longer {@code sender.name} is refused. */
     public static final int MAX_SENDER_NAME = 28;
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     /** The YAML section as Jackson sees it: boxed so that an absent key can be told from a zero. */
     record Section(
             String type,
@@ -58,13 +50,8 @@ public record ViberConfig(
      * @throws IllegalArgumentException naming the key ({@code channels.<id>.<key>}) that is missing or wrong
      */
     public static ViberConfig from(String id, JsonNode section) {
-        String prefix = "channels." + id + ".";
-        Section s;
-        try {
-            s = STRICT.convertValue(section, Section.class);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(prefix + keyOf(e) + " is not valid for a viber channel", e);
-        }
+        String prefix = ConfigSection.prefix(id);
+        Section s = ConfigSection.bindOrNull(id, section, Section.class, "a viber channel");
         if (s == null) {
             throw new IllegalArgumentException(prefix + "authToken is missing");
         }
@@ -73,7 +60,7 @@ public record ViberConfig(
         if (name.length() > MAX_SENDER_NAME) {
             throw new IllegalArgumentException(prefix + "senderName is longer than " + MAX_SENDER_NAME + " characters");
         }
-        String baseUrl = httpUrl(prefix + "baseUrl", s.baseUrl() == null ? DEFAULT_BASE_URL : s.baseUrl());
+        String baseUrl = ConfigValues.httpUrl(prefix + "baseUrl", s.baseUrl() == null ? DEFAULT_BASE_URL : s.baseUrl());
         int rate = s.rate() == null ? DEFAULT_RATE : s.rate();
         if (rate < 1) {
             throw new IllegalArgumentException(prefix + "rate must be at least 1 message per second");
@@ -99,32 +86,5 @@ public record ViberConfig(
             throw new IllegalArgumentException(prefix + key + " is missing");
         }
         return value;
-    }
-
-    static String httpUrl(String key, String value) {
-        String trimmed = value.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        URI uri;
-        try {
-            uri = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " is not a URL", e);
-        }
-        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new IllegalArgumentException(key + " must be an http(s) URL");
-        }
-        return trimmed;
-    }
-
-    static String keyOf(IllegalArgumentException e) {
-        if (e.getCause() instanceof JsonMappingException m) {
-            List<JsonMappingException.Reference> path = m.getPath();
-            if (!path.isEmpty() && path.get(path.size() - 1).getFieldName() != null) {
-                return path.get(path.size() - 1).getFieldName();
-            }
-        }
-        return "<section>";
     }
 }

@@ -1,17 +1,12 @@
 package vestnik.channels.voicehttp;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import vestnik.channels.common.JsonHttp;
+import vestnik.channels.common.ConfigSection;
+import vestnik.channels.common.ConfigValues;
 
 /**
  * One account of a cloud voice API shaped like MTS Exolve's (channel-contracts.md §6.2), read from its
@@ -52,11 +47,9 @@ public record VoiceHttpConfig(
      * @throws IllegalArgumentException naming the key ({@code channels.<id>.<key>}) that is missing or wrong
      */
     public static VoiceHttpConfig from(String id, JsonNode yaml) {
-        String prefix = "channels." + id + ".";
-        Section s = bind(prefix, yaml);
-        if (s.apiKey() == null || s.apiKey().isBlank()) {
-            throw new IllegalArgumentException(prefix + "apiKey is required (the application's API key)");
-        }
+        String prefix = ConfigSection.prefix(id);
+        Section s = ConfigSection.bind(id, yaml, Section.class, "a voice-http channel");
+        String apiKey = ConfigValues.required(prefix + "apiKey", s.apiKey(), "the application's API key").trim();
         String source = s.sourceNumber() == null ? "" : s.sourceNumber().trim().replaceFirst("^\\+", "");
         if (!NUMBER.matcher(source).matches()) {
             throw new IllegalArgumentException(prefix + "sourceNumber is required: the account's number as digits "
@@ -66,36 +59,13 @@ public record VoiceHttpConfig(
         if (serviceId != null && !SERVICE_ID.matcher(serviceId).matches()) {
             throw new IllegalArgumentException(prefix + "serviceId must be the id of a prepared voice message");
         }
-        double rate = s.rate() == null ? DEFAULT_RATE : s.rate();
-        if (!(rate > 0) || rate > 1000) {
-            throw new IllegalArgumentException(prefix + "rate must be a positive number of calls per second");
-        }
-        int inFlight = s.maxInFlight() == null ? DEFAULT_MAX_IN_FLIGHT : s.maxInFlight();
-        if (inFlight < 1 || inFlight > 1024) {
-            throw new IllegalArgumentException(prefix + "maxInFlight must be between 1 and 1024");
-        }
-        return new VoiceHttpConfig(baseUrl(prefix + "baseUrl", s.baseUrl()), s.apiKey().trim(), source, serviceId,
-                blankTo(s.voice(), null), blankTo(s.language(), "ru"), rate,
-                timeout(prefix + "requestTimeout", s.requestTimeout()), inFlight);
-    }
-
-    private static Section bind(String prefix, JsonNode yaml) {
-        if (yaml == null || !yaml.isObject()) {
-            throw new IllegalArgumentException(prefix.substring(0, prefix.length() - 1) + " must be a map of keys");
-        }
-        try {
-            return JsonHttp.MAPPER.convertValue(yaml, Section.class);
-        } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof UnrecognizedPropertyException u) {
-                throw new IllegalArgumentException(prefix + u.getPropertyName() + " is not a known key of a voice-http channel");
-            }
-            if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                String key = m.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                        .collect(Collectors.joining("."));
-                throw new IllegalArgumentException(prefix + key + " has the wrong type");
-            }
-            throw new IllegalArgumentException(prefix.substring(0, prefix.length() - 1) + " must be a map of keys", e);
-        }
+        double rate = ConfigValues.perSecond(prefix + "rate", s.rate() == null ? DEFAULT_RATE : s.rate(), 1000,
+                "calls per second");
+        int inFlight = ConfigValues.between(prefix + "maxInFlight", s.maxInFlight(), DEFAULT_MAX_IN_FLIGHT, 1, 1024);
+        String baseUrl = s.baseUrl() == null || s.baseUrl().isBlank() ? DEFAULT_BASE_URL
+                : ConfigValues.baseUrl(prefix + "baseUrl", s.baseUrl(), DEFAULT_BASE_URL);
+        return new VoiceHttpConfig(baseUrl, apiKey, source, serviceId, blankTo(s.voice(), null),
+                blankTo(s.language(), "ru"), rate, timeout(prefix + "requestTimeout", s.requestTimeout()), inFlight);
     }
 
     private static String blankTo(String v, String fallback) {
@@ -107,42 +77,8 @@ public record VoiceHttpConfig(
         if (text == null || text.isBlank()) {
             return DEFAULT_REQUEST_TIMEOUT;
         }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Duration d;
-        try {
-            if (t.startsWith("pt")) {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } else if (t.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-            } else if (t.endsWith("s")) {
-                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else {
-                d = Duration.ofSeconds(Long.parseLong(t));
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be a duration such as 10s or 500ms");
-        }
-        if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException(key + " must be between 1ms and 1m");
-        }
-        return d;
-    }
-
-    private static String baseUrl(String key, String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_BASE_URL;
-        }
-        String v = value.trim();
-        try {
-            URI uri = new URI(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new IllegalArgumentException(key + " must be an http(s) URL such as " + DEFAULT_BASE_URL);
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(key + " must be an http(s) URL such as " + DEFAULT_BASE_URL);
-        }
-        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+        return ConfigValues.within(key, ConfigValues.duration(key, text, ChronoUnit.SECONDS, "10s or 500ms"),
+                ConfigValues.ABOVE_ZERO, Duration.ofMinutes(1), "1ms and 1m");
     }
 
     /** The API key never reaches a log or a {@code toString}. */

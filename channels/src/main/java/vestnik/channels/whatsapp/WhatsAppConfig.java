@@ -1,13 +1,9 @@
 package vestnik.channels.whatsapp;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
+import vestnik.channels.common.ConfigSection;
+import vestnik.channels.common.ConfigValues;
 
 /**
  * One WhatsApp Business phone number on the Cloud API, read from its YAML section:
@@ -39,10 +35,6 @@ public record WhatsAppConfig(
     public static final int DEFAULT_RECIPIENT_RATE_PER_MINUTE = 10;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     /** The YAML section as Jackson sees it: boxed so that an absent key can be told from a zero. */
     record Section(
             String type,
@@ -62,13 +54,8 @@ public record WhatsAppConfig(
      * @throws IllegalArgumentException naming the key ({@code channels.<id>.<key>}) that is missing or wrong
      */
     public static WhatsAppConfig from(String id, JsonNode section) {
-        String prefix = "channels." + id + ".";
-        Section s;
-        try {
-            s = STRICT.convertValue(section, Section.class);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(prefix + keyOf(e) + " is not valid for a whatsapp channel", e);
-        }
+        String prefix = ConfigSection.prefix(id);
+        Section s = ConfigSection.bindOrNull(id, section, Section.class, "a whatsapp channel");
         if (s == null) {
             throw new IllegalArgumentException(prefix + "accessToken is missing");
         }
@@ -79,7 +66,7 @@ public record WhatsAppConfig(
         }
         String appSecret = required(prefix, "appSecret", s.appSecret());
         String verifyToken = s.verifyToken() == null || s.verifyToken().isBlank() ? null : s.verifyToken();
-        String baseUrl = httpUrl(prefix + "baseUrl", s.baseUrl() == null ? DEFAULT_BASE_URL : s.baseUrl());
+        String baseUrl = ConfigValues.httpUrl(prefix + "baseUrl", s.baseUrl() == null ? DEFAULT_BASE_URL : s.baseUrl());
         int rate = positive(prefix, "rate", s.rate(), DEFAULT_RATE);
         int perRecipient = positive(prefix, "recipientRatePerMinute", s.recipientRatePerMinute(),
                 DEFAULT_RECIPIENT_RATE_PER_MINUTE);
@@ -112,32 +99,5 @@ public record WhatsAppConfig(
             throw new IllegalArgumentException(prefix + key + " must be at least 1");
         }
         return value;
-    }
-
-    private static String httpUrl(String key, String value) {
-        String trimmed = value.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        URI uri;
-        try {
-            uri = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " is not a URL", e);
-        }
-        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new IllegalArgumentException(key + " must be an http(s) URL");
-        }
-        return trimmed;
-    }
-
-    private static String keyOf(IllegalArgumentException e) {
-        if (e.getCause() instanceof JsonMappingException m) {
-            List<JsonMappingException.Reference> path = m.getPath();
-            if (!path.isEmpty() && path.get(path.size() - 1).getFieldName() != null) {
-                return path.get(path.size() - 1).getFieldName();
-            }
-        }
-        return "<section>";
     }
 }

@@ -28,6 +28,7 @@ import vestnik.channels.spi.Recipient;
 import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
 
 /** The channel against a fake Asterisk on loopback: ARI REST calls asserted, events sent over its WebSocket. */
 class AriChannelTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vestnik.channels.ChannelRegistry;
 import vestnik.channels.spi.ChannelType;
+import vestnik.channels.testing.Fixtures;
 
 class AriConfigTest {
 

@@ -13,6 +13,7 @@ import vestnik.channels.ari.AriEvent.HangupRequest;
 import vestnik.channels.ari.AriEvent.Ignored;
 import vestnik.channels.ari.AriEvent.PlaybackFinished;
 import vestnik.channels.ari.AriEvent.StasisStart;
+import vestnik.channels.testing.Fixtures;
 
 /** The parser against the ARI event fixtures. */
 class AriEventsTest {

@@ -2,6 +2,7 @@ package vestnik.channels.ari;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vestnik.channels.testing.Fixtures;
 
 /** ARI event frames built from the fixture files, with the channel id (and what a test varies) replaced. */
 final class AriFrames {

@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import vestnik.channels.testing.Fixtures;
 
 /**
  * An Asterisk ARI peer on loopback for tests: the REST calls a robocall makes (recorded for assertions,

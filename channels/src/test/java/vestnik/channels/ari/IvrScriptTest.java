@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vestnik.channels.testing.Fixtures;
 
 /** The message's script payload and the script a call resolves to. */
 class IvrScriptTest {

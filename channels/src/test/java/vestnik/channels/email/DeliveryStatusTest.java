@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vestnik.channels.email.DeliveryStatus.Action;
+import vestnik.channels.testing.Fixtures;
 
 class DeliveryStatusTest {
 

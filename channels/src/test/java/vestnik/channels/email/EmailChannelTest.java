@@ -51,6 +51,7 @@ import vestnik.channels.spi.Recipient;
 import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
 
 /** The channel against GreenMail (SMTP and IMAP) and a scripted SMTP peer, all on loopback. */
 class EmailChannelTest {

@@ -16,6 +16,7 @@ import vestnik.channels.spi.InboundEvent.InboundMessage;
 import vestnik.channels.spi.InboundEvent.OptOut;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookRequest;
+import vestnik.channels.testing.Fixtures;
 
 class EmailWebhookTest {
 

@@ -18,6 +18,7 @@ import vestnik.channels.spi.InboundEvent.InboundMessage;
 import vestnik.channels.spi.InboundEvent.OptOut;
 import vestnik.channels.spi.InboundEvent.StatusUpdate;
 import vestnik.channels.spi.MessageStatus;
+import vestnik.channels.testing.Fixtures;
 
 class InboundMailTest {
 

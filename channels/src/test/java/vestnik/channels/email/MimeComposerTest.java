@@ -29,6 +29,7 @@ import vestnik.channels.email.MailTokens.Purpose;
 import vestnik.channels.email.MailTokens.Tagged;
 import vestnik.channels.spi.OutboundMessage;
 import vestnik.channels.spi.Recipient;
+import vestnik.channels.testing.Fixtures;
 
 class MimeComposerTest {
 

@@ -9,20 +9,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +29,8 @@ import vestnik.channels.spi.Recipient;
 import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.ProviderPeer;
 
 /** The channel against a MAX Bot API on loopback (WireMock) answering with the fixtures' JSON. */
 class MaxChannelTest {
@@ -43,22 +41,9 @@ class MaxChannelTest {
              "recipient":{"chat_id":-100000000,"chat_type":"dialog","user_id":54321},"timestamp":1736951520000,
              "body":{"mid":"mid.0000000000000005","seq":4,"text":"Ваш заказ №12345 передан в доставку"}}}""";
 
-    private static WireMockServer max;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final ProviderPeer max = new ProviderPeer();
     private MaxChannel channel;
-
-    @BeforeAll
-    static void startPeers() {
-        max = new WireMockServer(options().dynamicPort());
-        max.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        max.stop();
-        Fixtures.await(vertx.close());
-    }
 
     @BeforeEach
     void createChannel() {
@@ -66,15 +51,14 @@ class MaxChannelTest {
     }
 
     @AfterEach
-    void reset() {
+    void stopChannel() {
         Fixtures.await(channel.stop());
-        max.resetAll();
     }
 
     private static MaxChannel channel(String baseUrl, String timeout) {
         return (MaxChannel) new MaxChannelFactory().create("mx", Fixtures.parse("""
                 { "type": "max", "token": "tok", "webhookSecret": "s3cret", "baseUrl": "%s", "requestTimeout": "%s" }"""
-                .formatted(baseUrl, timeout)), vertx, new SimpleMeterRegistry());
+                .formatted(baseUrl, timeout)), max.vertx(), new SimpleMeterRegistry());
     }
 
     private static OutboundMessage message(String user, String text, MaxPayload payload) {

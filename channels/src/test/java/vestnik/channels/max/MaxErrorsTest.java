@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vestnik.channels.spi.ErrorClass;
 import vestnik.channels.spi.FailureCodes;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
 
 class MaxErrorsTest {
 

@@ -7,75 +7,52 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vestnik.channels.spi.InboundEvent.InboundMessage;
 import vestnik.channels.spi.InboundEvent.LinkRequest;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookReceiver;
 import vestnik.channels.spi.WebhookRequest;
+import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.ProviderPeer;
+import vestnik.channels.testing.WebhookRequests;
 
 class MaxWebhookTest {
 
-    private static WireMockServer max;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final ProviderPeer max = new ProviderPeer();
     private SimpleMeterRegistry metrics;
     private MaxChannel channel;
     private WebhookReceiver receiver;
-
-    @BeforeAll
-    static void startPeers() {
-        max = new WireMockServer(options().dynamicPort());
-        max.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        max.stop();
-        Fixtures.await(vertx.close());
-    }
 
     @BeforeEach
     void createChannel() {
         metrics = new SimpleMeterRegistry();
         channel = (MaxChannel) new MaxChannelFactory().create("mx", Fixtures.parse("""
                 { "type": "max", "token": "tok", "webhookSecret": "Ab3-secret-Token", "baseUrl": "%s" }"""
-                .formatted(max.baseUrl())), vertx, metrics);
+                .formatted(max.baseUrl())), max.vertx(), metrics);
         receiver = channel.webhooks().orElseThrow();
     }
 
     @AfterEach
-    void reset() {
+    void stopChannel() {
         Fixtures.await(channel.stop());
-        max.resetAll();
     }
 
     private static WebhookRequest request(String secret, byte[] body) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", List.of("application/json"));
-        if (secret != null) {
-            headers.put("x-max-bot-api-secret", List.of(secret));
-        }
-        return new WebhookRequest("POST", headers, Map.of(), body);
+        return WebhookRequests.jsonPost("x-max-bot-api-secret", secret, body);
     }
 
     private double rejected() {
-        return metrics.counter("vestnik.webhook.rejected", "channel", "mx").count();
+        return WebhookRequests.rejected(metrics, "mx");
     }
 
     @Test

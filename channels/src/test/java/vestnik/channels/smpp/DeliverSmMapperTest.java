@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vestnik.channels.spi.InboundEvent;
 import vestnik.channels.spi.MessageStatus;
+import vestnik.channels.testing.Fixtures;
 import vestnik.templates.sms.Gsm7;
 import vestnik.templates.sms.Ucs2;
 

@@ -9,13 +9,18 @@ import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.util.DefaultDecomposer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vestnik.channels.testing.Fixtures;
 
 class DeliveryReceiptParserTest {
+
+    private static List<String> receiptLines() {
+        return Fixtures.lines("smpp-dlr-short-message.txt");
+    }
 
     @Test
     @DisplayName("every receipt line of the fixture parses into an id and a stat")
     void everyFixtureLine() {
-        List<String> lines = Fixtures.receiptLines();
+        List<String> lines = receiptLines();
         assertThat(lines).hasSize(7);
 
         assertThat(lines).allSatisfy(line -> assertThat(DeliveryReceiptParser.parse(line)).isPresent());
@@ -29,7 +34,7 @@ class DeliveryReceiptParserTest {
     @Test
     @DisplayName("the canonical receipt yields every field, with 10-digit dates")
     void canonical() {
-        DeliveryReceipt r = DeliveryReceiptParser.parse(Fixtures.receiptLines().get(0)).orElseThrow();
+        DeliveryReceipt r = DeliveryReceiptParser.parse(receiptLines().get(0)).orElseThrow();
 
         assertThat(r).isEqualTo(new DeliveryReceipt("6D5C7B1A", "001", "001",
                 LocalDateTime.of(2025, 1, 15, 14, 32), LocalDateTime.of(2025, 1, 15, 14, 33),
@@ -39,7 +44,7 @@ class DeliveryReceiptParserTest {
     @Test
     @DisplayName("a capitalised Text: field is read like text:")
     void capitalisedText() {
-        DeliveryReceipt r = DeliveryReceiptParser.parse(Fixtures.receiptLines().get(2)).orElseThrow();
+        DeliveryReceipt r = DeliveryReceiptParser.parse(receiptLines().get(2)).orElseThrow();
 
         assertThat(r.stat()).isEqualTo("UNDELIV");
         assertThat(r.err()).isEqualTo("001");
@@ -49,8 +54,8 @@ class DeliveryReceiptParserTest {
     @Test
     @DisplayName("a receipt without a text field, and one with an empty text, are both accepted")
     void missingAndEmptyText() {
-        DeliveryReceipt none = DeliveryReceiptParser.parse(Fixtures.receiptLines().get(4)).orElseThrow();
-        DeliveryReceipt empty = DeliveryReceiptParser.parse(Fixtures.receiptLines().get(3)).orElseThrow();
+        DeliveryReceipt none = DeliveryReceiptParser.parse(receiptLines().get(4)).orElseThrow();
+        DeliveryReceipt empty = DeliveryReceiptParser.parse(receiptLines().get(3)).orElseThrow();
 
         assertThat(none.text()).isNull();
         assertThat(none.err()).isEqualTo("000");
@@ -62,8 +67,8 @@ class DeliveryReceiptParserTest {
     @Test
     @DisplayName("12-digit dates keep their seconds, and a single-digit err is kept as written")
     void twelveDigitDates() {
-        DeliveryReceipt uuid = DeliveryReceiptParser.parse(Fixtures.receiptLines().get(5)).orElseThrow();
-        DeliveryReceipt shortErr = DeliveryReceiptParser.parse(Fixtures.receiptLines().get(6)).orElseThrow();
+        DeliveryReceipt uuid = DeliveryReceiptParser.parse(receiptLines().get(5)).orElseThrow();
+        DeliveryReceipt shortErr = DeliveryReceiptParser.parse(receiptLines().get(6)).orElseThrow();
 
         assertThat(uuid.submitDate()).isEqualTo(LocalDateTime.of(2023, 11, 23, 19, 37, 58));
         assertThat(uuid.doneDate()).isEqualTo(LocalDateTime.of(2023, 11, 23, 19, 38, 0));

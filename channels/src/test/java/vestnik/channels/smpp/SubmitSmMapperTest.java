@@ -12,6 +12,7 @@ import org.jsmpp.util.DefaultComposer;
 import org.jsmpp.util.DefaultDecomposer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vestnik.channels.testing.Fixtures;
 import vestnik.templates.sms.SmsSegmenter;
 
 class SubmitSmMapperTest {
@@ -110,7 +111,7 @@ class SubmitSmMapperTest {
     }
 
     private static String fixtureText() {
-        Matcher m = Pattern.compile("Text \\(98 chars\\): '([^']+)'").matcher(Fixtures.read(UCS2_FIXTURE));
+        Matcher m = Pattern.compile("Text \\(98 chars\\): '([^']+)'").matcher(Fixtures.text(UCS2_FIXTURE));
         assertThat(m.find()).isTrue();
         return m.group(1);
     }

@@ -9,21 +9,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,27 +30,16 @@ import vestnik.channels.spi.Recipient;
 import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.ProviderPeer;
 
 /** The channel against a Bot API on loopback (WireMock) answering with the fixtures' JSON. */
 class TelegramChannelTest {
 
     private static final String SEND_PATH = "/bot123:ABC/sendMessage";
-    private static WireMockServer telegram;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final ProviderPeer telegram = new ProviderPeer();
     private TelegramChannel channel;
-
-    @BeforeAll
-    static void startPeers() {
-        telegram = new WireMockServer(options().dynamicPort());
-        telegram.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        telegram.stop();
-        Fixtures.await(vertx.close());
-    }
 
     @BeforeEach
     void createChannel() {
@@ -62,15 +47,14 @@ class TelegramChannelTest {
     }
 
     @AfterEach
-    void reset() {
+    void stopChannel() {
         Fixtures.await(channel.stop());
-        telegram.resetAll();
     }
 
     private static TelegramChannel channel(String baseUrl, String timeout) {
         return (TelegramChannel) new TelegramChannelFactory().create("tg", Fixtures.parse("""
                 { "type": "telegram", "token": "123:ABC", "botUsername": "vestnik_demo_bot", "webhookSecret": "s3cret",
-                  "baseUrl": "%s", "requestTimeout": "%s" }""".formatted(baseUrl, timeout)), vertx, new SimpleMeterRegistry());
+                  "baseUrl": "%s", "requestTimeout": "%s" }""".formatted(baseUrl, timeout)), telegram.vertx(), new SimpleMeterRegistry());
     }
 
     private static OutboundMessage message(String chat, String text) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vestnik.channels.ChannelRegistry;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelType;
+import vestnik.channels.testing.Fixtures;
 
 class TelegramConfigTest {
 

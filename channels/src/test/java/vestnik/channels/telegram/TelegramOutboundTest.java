@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vestnik.channels.spi.OutboundMessage;
 import vestnik.channels.spi.Recipient;
+import vestnik.channels.testing.Fixtures;
 
 class TelegramOutboundTest {
 

@@ -14,6 +14,7 @@ import vestnik.channels.spi.InboundEvent.InboundMessage;
 import vestnik.channels.spi.InboundEvent.LinkRequest;
 import vestnik.channels.spi.InboundEvent.OptOut;
 import vestnik.channels.spi.Sender;
+import vestnik.channels.testing.Fixtures;
 
 class TelegramUpdatesTest {
 

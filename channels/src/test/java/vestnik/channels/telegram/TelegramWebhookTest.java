@@ -6,95 +6,58 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vestnik.channels.spi.InboundEvent.InboundMessage;
 import vestnik.channels.spi.InboundEvent.LinkRequest;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookReceiver;
 import vestnik.channels.spi.WebhookRequest;
+import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.ProviderPeer;
+import vestnik.channels.testing.WebhookRequests;
 
 class TelegramWebhookTest {
 
-    private static WireMockServer telegram;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final ProviderPeer telegram = new ProviderPeer();
     private SimpleMeterRegistry metrics;
     private TelegramChannel channel;
     private WebhookReceiver receiver;
-
-    @BeforeAll
-    static void startPeers() {
-        telegram = new WireMockServer(options().dynamicPort());
-        telegram.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        telegram.stop();
-        Fixtures.await(vertx.close());
-    }
 
     @BeforeEach
     void createChannel() {
         metrics = new SimpleMeterRegistry();
         channel = (TelegramChannel) new TelegramChannelFactory().create("tg", Fixtures.parse("""
                 { "type": "telegram", "token": "123:ABC", "webhookSecret": "Ab3_secret-Token", "baseUrl": "%s" }"""
-                .formatted(telegram.baseUrl())), vertx, metrics);
+                .formatted(telegram.baseUrl())), telegram.vertx(), metrics);
         receiver = channel.webhooks().orElseThrow();
     }
 
     @AfterEach
-    void reset() {
+    void stopChannel() {
         Fixtures.await(channel.stop());
-        telegram.resetAll();
     }
 
     private static WebhookRequest request(String secret, byte[] body) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", List.of("application/json"));
-        if (secret != null) {
-            headers.put("X-Telegram-Bot-Api-Secret-Token", List.of(secret));
-        }
-        return new WebhookRequest("POST", headers, Map.of(), body);
-    }
-
-    /** The raw request of telegram-webhook-request.http: its headers and body as sent. */
-    private static WebhookRequest fixtureRequest() {
-        String[] parts = Fixtures.text("telegram-webhook-request.http").split("\\r?\\n\\r?\\n", 2);
-        List<String> lines = new ArrayList<>(List.of(parts[0].split("\\r?\\n")));
-        String method = lines.remove(0).split(" ")[0];
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim(), List.of(line.substring(colon + 1).trim()));
-        }
-        return new WebhookRequest(method, headers, Map.of(), parts[1].trim().getBytes(StandardCharsets.UTF_8));
+        return WebhookRequests.jsonPost("X-Telegram-Bot-Api-Secret-Token", secret, body);
     }
 
     private double rejected() {
-        return metrics.counter("vestnik.webhook.rejected", "channel", "tg").count();
+        return WebhookRequests.rejected(metrics, "tg");
     }
 
     @Test
     @DisplayName("the fixture's webhook request, with its secret header, is accepted and parsed")
     void fixtureRequestAccepted() {
-        WebhookOutcome outcome = receiver.handle(fixtureRequest());
+        WebhookOutcome outcome = receiver.handle(Fixtures.http("telegram-webhook-request.http").toWebhookRequest());
 
         assertThat(outcome.status()).isEqualTo(200);
         assertThat(outcome.events()).singleElement().isInstanceOfSatisfying(InboundMessage.class, m -> {
@@ -127,7 +90,7 @@ class TelegramWebhookTest {
     @DisplayName("with no secret configured or registered, every request is refused")
     void noSecretConfigured() {
         TelegramChannel open = (TelegramChannel) new TelegramChannelFactory().create("tg2",
-                Fixtures.parse("{\"type\":\"telegram\",\"token\":\"123:ABC\"}"), vertx, metrics);
+                Fixtures.parse("{\"type\":\"telegram\",\"token\":\"123:ABC\"}"), telegram.vertx(), metrics);
         try {
             assertThat(open.webhooks().orElseThrow().handle(request("", Fixtures.bytes("telegram-update-text.json"))).status())
                     .isEqualTo(401);

@@ -7,30 +7,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vestnik.channels.ChannelRegistry;
 import vestnik.channels.spi.Channel;
 import vestnik.channels.spi.ChannelType;
@@ -41,6 +37,8 @@ import vestnik.channels.spi.Recipient;
 import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.ProviderPeer;
 
 class ViberChannelTest {
 
@@ -49,26 +47,12 @@ class ViberChannelTest {
     private static final String TEXT = "Ваш заказ №12345 передан в доставку";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static WireMockServer viber;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final ProviderPeer viber = new ProviderPeer();
     private ViberChannel channel;
-
-    @BeforeAll
-    static void startPeers() {
-        viber = new WireMockServer(wireMockConfig().dynamicPort());
-        viber.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopPeers() throws Exception {
-        viber.stop();
-        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    }
 
     @BeforeEach
     void createChannel() throws Exception {
-        viber.resetAll();
         channel = create(viber.baseUrl() + "/pa", 2000);
         await(channel.start(event -> Future.succeededFuture()));
     }
@@ -81,7 +65,7 @@ class ViberChannelTest {
     private static ViberChannel create(String baseUrl, int timeoutMs) throws Exception {
         JsonNode section = JSON.readTree("{\"type\":\"viber\",\"authToken\":\"" + TOKEN + "\",\"senderName\":\"Demo\","
                 + "\"baseUrl\":\"" + baseUrl + "\",\"requestTimeoutMs\":" + timeoutMs + "}");
-        Channel created = ChannelRegistry.builtIn().create("vb", section, vertx, new SimpleMeterRegistry());
+        Channel created = ChannelRegistry.builtIn().create("vb", section, viber.vertx(), new SimpleMeterRegistry());
         return (ViberChannel) created;
     }
 
@@ -282,7 +266,7 @@ class ViberChannelTest {
     void deepLink() throws Exception {
         JsonNode section = JSON.readTree("{\"type\":\"viber\",\"authToken\":\"t\",\"senderName\":\"Demo\","
                 + "\"chatUri\":\"vestnik-demo\"}");
-        ViberChannel linked = (ViberChannel) new ViberChannelFactory().create("vb", section, vertx, new SimpleMeterRegistry());
+        ViberChannel linked = (ViberChannel) new ViberChannelFactory().create("vb", section, viber.vertx(), new SimpleMeterRegistry());
 
         assertThat(linked.deepLink("k7Qz-1")).contains("viber://pa?chatURI=vestnik-demo&context=k7Qz-1");
         assertThat(channel.deepLink("k7Qz-1")).isEmpty();

@@ -13,6 +13,7 @@ import vestnik.channels.spi.InboundEvent.StatusUpdate;
 import vestnik.channels.spi.MessageStatus;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookRequest;
+import vestnik.channels.testing.Fixtures;
 
 class ViberWebhookTest {
 
@@ -45,10 +46,7 @@ class ViberWebhookTest {
     @Test
     @DisplayName("the recorded signed request viber-callback-delivered.http is accepted as sent")
     void recordedRequest() {
-        Fixtures.HttpRequest recorded = Fixtures.http("viber-callback-delivered.http");
-
-        WebhookOutcome outcome = webhook.handle(new WebhookRequest(recorded.method(), recorded.headers(),
-                recorded.query(), recorded.body()));
+        WebhookOutcome outcome = webhook.handle(Fixtures.http("viber-callback-delivered.http").toWebhookRequest());
 
         assertThat(outcome.status()).isEqualTo(200);
         assertThat(outcome.events()).hasSize(1);

@@ -7,18 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vestnik.channels.spi.ErrorClass;
 import vestnik.channels.spi.FailureCodes;
 import vestnik.channels.spi.OutboundMessage;
@@ -26,42 +22,30 @@ import vestnik.channels.spi.Recipient;
 import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.ProviderPeer;
 
 /** The channel against a voice API on loopback (WireMock) answering with the exolve fixtures. */
 class VoiceHttpChannelTest {
 
     private static final String PATH = "/call/v1/MakeVoiceMessage";
     private static final String TEXT = "Здравствуйте! Ваш заказ номер 12345 передан в доставку.";
-    private static WireMockServer exolve;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final ProviderPeer exolve = new ProviderPeer();
     private VoiceHttpChannel channel;
 
-    @BeforeAll
-    static void startPeers() {
-        exolve = new WireMockServer(options().dynamicPort());
-        exolve.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        exolve.stop();
-        Fixtures.await(vertx.close());
-    }
-
     @AfterEach
-    void reset() {
+    void stopChannel() {
         if (channel != null) {
             Fixtures.await(channel.stop());
         }
-        exolve.resetAll();
     }
 
     private VoiceHttpChannel channel(String extra) {
         channel = (VoiceHttpChannel) new VoiceHttpChannelFactory().create("voice", Fixtures.parse("""
                 { "type": "voice-http", "baseUrl": "%s", "apiKey": "eyJhbGciOi", "sourceNumber": "74951234567",
                   "voice": "marina", "requestTimeout": "2s" %s }""".formatted(exolve.baseUrl(), extra)),
-                vertx, new SimpleMeterRegistry());
+                exolve.vertx(), new SimpleMeterRegistry());
         Fixtures.await(channel.start(e -> io.vertx.core.Future.succeededFuture()));
         return channel;
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vestnik.channels.spi.ErrorClass;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
 
 class VoiceHttpErrorsTest {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vestnik.channels.testing.Fixtures;
 
 /** The MakeVoiceMessage bodies and answer against the exolve fixtures. */
 class VoiceHttpRequestsTest {

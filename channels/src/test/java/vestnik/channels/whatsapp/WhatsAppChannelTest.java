@@ -7,25 +7,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vestnik.channels.ChannelRegistry;
 import vestnik.channels.spi.ChannelPayload;
 import vestnik.channels.spi.ChannelType;
@@ -36,6 +32,8 @@ import vestnik.channels.spi.Recipient;
 import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
+import vestnik.channels.testing.Fixtures;
+import vestnik.channels.testing.ProviderPeer;
 
 class WhatsAppChannelTest {
 
@@ -46,26 +44,12 @@ class WhatsAppChannelTest {
     private static final String TEXT = "Ваш заказ №12345 передан в доставку";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static WireMockServer meta;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final ProviderPeer meta = new ProviderPeer();
     private WhatsAppChannel channel;
-
-    @BeforeAll
-    static void startPeers() {
-        meta = new WireMockServer(wireMockConfig().dynamicPort());
-        meta.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopPeers() throws Exception {
-        meta.stop();
-        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    }
 
     @BeforeEach
     void createChannel() throws Exception {
-        meta.resetAll();
         channel = create(meta.baseUrl() + "/v21.0", 2000);
         await(channel.start(event -> Future.succeededFuture()));
     }
@@ -79,7 +63,7 @@ class WhatsAppChannelTest {
         JsonNode section = JSON.readTree("{\"type\":\"whatsapp\",\"accessToken\":\"" + TOKEN + "\",\"phoneNumberId\":\""
                 + PHONE_NUMBER_ID + "\",\"appSecret\":\"abc\",\"verifyToken\":\"vt\",\"baseUrl\":\"" + baseUrl
                 + "\",\"requestTimeoutMs\":" + timeoutMs + "}");
-        return (WhatsAppChannel) ChannelRegistry.builtIn().create("wa", section, vertx, new SimpleMeterRegistry());
+        return (WhatsAppChannel) ChannelRegistry.builtIn().create("wa", section, meta.vertx(), new SimpleMeterRegistry());
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -17,6 +17,7 @@ import vestnik.channels.spi.InboundEvent.OptOut;
 import vestnik.channels.spi.InboundEvent.StatusUpdate;
 import vestnik.channels.spi.MessageStatus;
 import vestnik.channels.spi.Sender;
+import vestnik.channels.testing.Fixtures;
 
 class WhatsAppNotificationsTest {
 

@@ -14,6 +14,7 @@ import vestnik.channels.common.Hmac;
 import vestnik.channels.spi.InboundEvent.InboundMessage;
 import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookRequest;
+import vestnik.channels.testing.Fixtures;
 
 class WhatsAppWebhookTest {
 
@@ -62,10 +63,7 @@ class WhatsAppWebhookTest {
     @Test
     @DisplayName("the recorded signed POST whatsapp-webhook-post.http is accepted as sent")
     void recordedRequest() {
-        Fixtures.HttpRequest recorded = Fixtures.http("whatsapp-webhook-post.http");
-
-        WebhookOutcome outcome = webhook.handle(new WebhookRequest(recorded.method(), recorded.headers(),
-                recorded.query(), recorded.body()));
+        WebhookOutcome outcome = webhook.handle(Fixtures.http("whatsapp-webhook-post.http").toWebhookRequest());
 
         assertThat(outcome.status()).isEqualTo(200);
         assertThat(outcome.events()).hasSize(1);
@@ -148,10 +146,7 @@ class WhatsAppWebhookTest {
     @Test
     @DisplayName("the recorded verification GET with our verify token is answered with the challenge as plain text")
     void verification() {
-        Fixtures.HttpRequest recorded = Fixtures.http("whatsapp-webhook-verification.http");
-
-        WebhookOutcome outcome = webhook.handle(new WebhookRequest(recorded.method(), recorded.headers(),
-                recorded.query(), recorded.body()));
+        WebhookOutcome outcome = webhook.handle(Fixtures.http("whatsapp-webhook-verification.http").toWebhookRequest());
 
         assertThat(outcome).isEqualTo(new WebhookOutcome(200, "text/plain", "1158201444", List.of()));
     }
