@@ -52,6 +52,8 @@ public final class ChannelDispatcher {
     private static final int MAX_BATCH = 256;
     private static final long BLOCK_MS = 1000;
     private static final long PAUSE_MS = 500;
+    /** How long a provider's "slow down" halves the channel's rate, at least. */
+    private static final Duration THROTTLE_PENALTY = Duration.ofSeconds(10);
 
     private final Vertx vertx;
     private final RedisStore redis;
@@ -364,6 +366,10 @@ public final class ChannelDispatcher {
                 + ": " + failed.message();
         if (decision instanceof RetryPolicy.Decision.Retry retry) {
             metrics.retried(channel.id(), failed.errorClass().name().toLowerCase());
+            if (failed.errorClass() == ErrorClass.RATE_LIMITED && limiter != null) {
+                limiter.slowDown(THROTTLE_PENALTY.compareTo(Duration.between(now, retry.at())) > 0
+                        ? THROTTLE_PENALTY : Duration.between(now, retry.at()));
+            }
             Map<String, String> fields = retry.countsAsAttempt() ? Map.of()
                     : Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)));
             return messages.transition(m.id(), entry.queue(), MessageStatus.QUEUED, now,

@@ -34,6 +34,15 @@ public final class RateLimiter {
         this.burst = Math.max(1, ratePerSecond / 10);
     }
 
+    /**
+     * The provider throttled us (retry-after, ESME_RTHROTTLED): the rate is halved for {@code length}, for
+     * every gateway sharing this Redis, and comes back by itself afterwards.
+     */
+    public Future<Void> slowDown(java.time.Duration length) {
+        return redis.<Long>on(scripts.ratePenalty.run(redis.commands(), ScriptOutputType.INTEGER, new String[]{key},
+                Long.toString(Math.max(1000, length.toMillis())))).mapEmpty();
+    }
+
     public Future<Void> acquire(int tokens) {
         return redis.<Long>on(scripts.tokenBucket.run(redis.commands(), ScriptOutputType.INTEGER, new String[]{key},
                         Double.toString(ratePerSecond), Double.toString(burst), Integer.toString(tokens)))

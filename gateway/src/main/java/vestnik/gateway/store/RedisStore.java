@@ -100,6 +100,11 @@ public final class RedisStore implements AutoCloseable {
         return ((StatefulRedisConnection<String, String>) c).async();
     }
 
+    /** The embedded server's address, for a second gateway (or a tool) that shares it; empty for an external Redis. */
+    public java.util.Optional<String> embeddedUri() {
+        return java.util.Optional.ofNullable(embedded).map(EmbeddedRedis::uri);
+    }
+
     public Keys keys() {
         return keys;
     }

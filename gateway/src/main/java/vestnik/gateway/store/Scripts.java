@@ -16,6 +16,7 @@ public final class Scripts {
     public final LuaScript receipt;
     public final LuaScript promote;
     public final LuaScript tokenBucket;
+    public final LuaScript ratePenalty;
     public final LuaScript inbound;
     public final LuaScript contactPut;
     public final LuaScript cascadeNext;
@@ -30,6 +31,7 @@ public final class Scripts {
         receipt = LuaScript.load("receipt", placeholders);
         promote = LuaScript.load("promote", placeholders);
         tokenBucket = LuaScript.load("token_bucket", placeholders);
+        ratePenalty = LuaScript.load("rate_penalty", placeholders);
         inbound = LuaScript.load("inbound", placeholders);
         contactPut = LuaScript.load("contact_put", placeholders);
         cascadeNext = LuaScript.load("cascade_next", placeholders);

@@ -134,8 +134,14 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     static GatewayHarness start(Path dir, SimulatedSmsc smsc, Callbacks callbacks, String extraChannels) throws IOException {
+        return startWith(dir, config(dir.resolve("data"), smsc.port(), callbacks) + extraChannels);
+    }
+
+    /** A gateway from a whole configuration text. */
+    static GatewayHarness startWith(Path dir, String yaml) throws IOException {
+        Files.createDirectories(dir);
         Path file = dir.resolve("vestnik.yaml");
-        Files.writeString(file, config(dir.resolve("data"), smsc.port(), callbacks) + extraChannels);
+        Files.writeString(file, yaml);
         GatewayConfig config = ConfigReader.load(file, Map.of());
         Gateway gateway = new Gateway(config, Clock.systemUTC(), ChannelRegistry.builtIn());
         Vertx vertx = Vertx.vertx();

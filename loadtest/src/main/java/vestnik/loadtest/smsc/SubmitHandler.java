@@ -118,6 +118,9 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
                     awaitingResponse.put(messageId, receipt);
                 }
             }
+            // counted as answered before jSMPP writes the resp: counted after, the client could already have
+            // its answer and send the next submit, and the window would look one larger than it is
+            answered = true;
             return new SubmitSmResult(new MessageId(messageId), new OptionalParameter[0]);
         } catch (PDUStringException e) {
             answered = true;
@@ -134,7 +137,6 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
 
     @Override
     public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession session) {
-        recorder.submitAnswered();
         Deliverer.PendingReceipt receipt = awaitingResponse.remove(result.getMessageId());
         if (receipt != null) {
             Duration delay = script.receiptDelay;
@@ -149,7 +151,6 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
 
     @Override
     public void onSubmitSmRespError(SubmitSmResult result, Exception cause, SMPPServerSession session) {
-        recorder.submitAnswered();
         awaitingResponse.remove(result.getMessageId());
         countTowardsDrop();
     }
