@@ -276,7 +276,14 @@ public final class ChannelDispatcher {
                     }
                     default -> Future.<Void>succeededFuture();
                 })
-                .onFailure(e -> log.warn("channel {}: job {} not finished, it stays pending: {}", channel.id(), id, e.getMessage()))
+                .onFailure(e -> {
+                    // on shutdown every job in flight ends this way; the entry stays pending and is resumed at start
+                    if (running) {
+                        log.warn("channel {}: job {} not finished, it stays pending: {}", channel.id(), id, e.getMessage());
+                    } else {
+                        log.debug("channel {}: job {} left pending at shutdown", channel.id(), id);
+                    }
+                })
                 .onComplete(x -> {
                     inFlight--;
                     active.remove(entryId);
