@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.Map;
 import vestnik.gateway.config.Role;
 import vestnik.gateway.contacts.Contact;
 import vestnik.gateway.contacts.ContactParser;
@@ -25,57 +24,38 @@ public final class ContactsApi {
     }
 
     public void put(RoutingContext ctx) {
-        try {
-            Principal p = Responses.principal(ctx, Role.UPSTREAM);
+        Responses.handle(ctx, Role.UPSTREAM, p -> {
             Contact c = ContactParser.parse(ctx.pathParam("contactId"), MessagesApi.readJson(ctx), clock.instant());
-            contacts.put(p.tenantId(), c)
+            return contacts.put(p.tenantId(), c)
                     .compose(created -> contacts.find(p.tenantId(), c.contactId())
-                            .map(found -> Map.entry(created ? 201 : 200, toJson(found.orElse(c)))))
-                    .onSuccess(r -> Responses.json(ctx, r.getKey(), r.getValue()))
-                    .onFailure(t -> Responses.failure(ctx, t));
-        } catch (RuntimeException e) {
-            Responses.failure(ctx, e);
-        }
+                            .map(found -> new Responses.Reply(created ? 201 : 200, toJson(found.orElse(c)))));
+        });
     }
 
     public void get(RoutingContext ctx) {
-        try {
-            Principal p = Responses.principal(ctx, Role.UPSTREAM);
+        Responses.handle(ctx, Role.UPSTREAM, p -> {
             String id = ctx.pathParam("contactId");
             ContactParser.checkId(id);
-            contacts.find(p.tenantId(), id)
-                    .onSuccess(found -> {
-                        if (found.isEmpty()) {
-                            Responses.error(ctx, new ApiError(ErrorCode.NOT_FOUND, "no contact '" + id + "'"));
-                        } else {
-                            Responses.json(ctx, 200, toJson(found.get()));
-                        }
-                    })
-                    .onFailure(t -> Responses.failure(ctx, t));
-        } catch (RuntimeException e) {
-            Responses.failure(ctx, e);
-        }
+            return contacts.find(p.tenantId(), id).map(found -> Responses.Reply.ok(toJson(found.orElseThrow(
+                    () -> new ApiError(ErrorCode.NOT_FOUND, "no contact '" + id + "'")))));
+        });
     }
 
     public void createLinks(RoutingContext ctx) {
-        try {
-            Principal p = Responses.principal(ctx, Role.UPSTREAM);
+        Responses.handle(ctx, Role.UPSTREAM, p -> {
             String id = ctx.pathParam("contactId");
             ContactParser.checkId(id);
-            contacts.find(p.tenantId(), id)
+            return contacts.find(p.tenantId(), id)
                     .compose(found -> {
                         if (found.isEmpty()) {
                             throw new ApiError(ErrorCode.NOT_FOUND, "no contact '" + id + "'");
                         }
                         return links.create(p.tenantId(), id);
                     })
-                    .onSuccess(l -> Responses.json(ctx, 201, new JsonObject()
+                    .map(l -> new Responses.Reply(201, new JsonObject()
                             .put("links", new JsonObject(new java.util.LinkedHashMap<>(l.links())))
-                            .put("expiresAt", l.expiresAt().toString())))
-                    .onFailure(t -> Responses.failure(ctx, t));
-        } catch (RuntimeException e) {
-            Responses.failure(ctx, e);
-        }
+                            .put("expiresAt", l.expiresAt().toString())));
+        });
     }
 
     private static JsonObject toJson(Contact c) {

@@ -52,54 +52,44 @@ public final class MessagesApi {
     }
 
     public void create(RoutingContext ctx) {
-        try {
-            Principal p = Responses.principal(ctx, Role.UPSTREAM);
+        Responses.handle(ctx, Role.UPSTREAM, p -> {
             JsonNode body = readJson(ctx);
             String externalId = body.isObject() && body.hasNonNull("externalId") ? body.get("externalId").asText() : null;
             int shard = externalId == null ? -1 : messages.keys().shardOfExternalId(p.tenantId(), externalId);
             String id = shard < 0 ? Ids.next() : Ids.nextInShard(messages.keys(), shard);
-            parser.parseJob(body, p.tenantId(), id)
+            return parser.parseJob(body, p.tenantId(), id)
                     .compose(parsed -> recipients.complete(parsed, channelTypes.apply(parsed.channelId())))
                     .compose(m -> messages.create(m).compose(r -> {
                         if (r.created()) {
                             metrics.accepted(m.channelId());
                             String status = m.sendAt() != null ? MessageStatus.SCHEDULED.wireName() : MessageStatus.QUEUED.wireName();
-                            return Future.succeededFuture(Map.entry(202, new JsonObject().put("id", r.id()).put("status", status)));
+                            return Future.succeededFuture(new Responses.Reply(202, new JsonObject().put("id", r.id()).put("status", status)));
                         }
-                        return messages.find(r.id()).map(found -> Map.entry(200, new JsonObject()
+                        return messages.find(r.id()).map(found -> Responses.Reply.ok(new JsonObject()
                                 .put("id", r.id())
                                 .put("status", found.map(f -> f.status().wireName()).orElse(MessageStatus.QUEUED.wireName()))
                                 .put("duplicate", true)));
-                    }))
-                    .onSuccess(e -> Responses.json(ctx, e.getKey(), e.getValue()))
-                    .onFailure(t -> Responses.failure(ctx, t));
-        } catch (RuntimeException e) {
-            Responses.failure(ctx, e);
-        }
+                    }));
+        });
     }
 
     public void get(RoutingContext ctx) {
-        try {
-            Principal p = Responses.principal(ctx, Role.UPSTREAM);
+        Responses.handle(ctx, Role.UPSTREAM, p -> {
             String id = ctx.pathParam("id");
-            owned(id, p)
+            return owned(id, p)
                     .compose(m -> messages.events(id).map(events -> toJson(m, events))
                             .compose(json -> cascades.chain(m).map(chain -> {
                                 chain.ifPresent(c -> json.put("cascade", chainJson(c)));
                                 return json;
                             })))
-                    .onSuccess(json -> Responses.json(ctx, 200, json))
-                    .onFailure(t -> Responses.failure(ctx, t));
-        } catch (RuntimeException e) {
-            Responses.failure(ctx, e);
-        }
+                    .map(Responses.Reply::ok);
+        });
     }
 
     public void cancel(RoutingContext ctx) {
-        try {
-            Principal p = Responses.principal(ctx, Role.UPSTREAM);
+        Responses.handle(ctx, Role.UPSTREAM, p -> {
             String id = ctx.pathParam("id");
-            owned(id, p)
+            return owned(id, p)
                     .compose(m -> m.cascade() != null
                             ? cascades.cancel(m).map(v -> new MessageRepository.TransitionResult(true, m.status().wireName()))
                             : messages.transition(id, null, MessageStatus.CANCELLED, clock.instant(),
@@ -109,13 +99,10 @@ public final class MessagesApi {
                             return Future.failedFuture(new ApiError(ErrorCode.NOT_CANCELLABLE,
                                     "the message is '" + r.previousStatus() + "': only queued or scheduled messages can be cancelled"));
                         }
-                        return Future.succeededFuture(new JsonObject().put("id", id).put("status", MessageStatus.CANCELLED.wireName()));
-                    })
-                    .onSuccess(json -> Responses.json(ctx, 200, json))
-                    .onFailure(t -> Responses.failure(ctx, t));
-        } catch (RuntimeException e) {
-            Responses.failure(ctx, e);
-        }
+                        return Future.succeededFuture(Responses.Reply.ok(
+                                new JsonObject().put("id", id).put("status", MessageStatus.CANCELLED.wireName())));
+                    });
+        });
     }
 
     /** The message if it exists and belongs to the caller's tenant; another tenant's id is simply not found. */

@@ -41,6 +41,27 @@ final class Responses {
         error(ctx, new ApiError(ErrorCode.INTERNAL, "an unexpected error occurred; it has been logged"));
     }
 
+    /** An answer: its HTTP status and JSON body. */
+    record Reply(int status, JsonObject body) {
+        static Reply ok(JsonObject body) {
+            return new Reply(200, body);
+        }
+    }
+
+    /**
+     * Runs a handler for a caller with {@code role}: whatever it throws or fails with becomes the error
+     * answer, so each handler states only what it does.
+     */
+    static void handle(RoutingContext ctx, Role role, java.util.function.Function<Principal, io.vertx.core.Future<Reply>> action) {
+        try {
+            action.apply(principal(ctx, role))
+                    .onSuccess(r -> json(ctx, r.status(), r.body()))
+                    .onFailure(t -> failure(ctx, t));
+        } catch (RuntimeException e) {
+            failure(ctx, e);
+        }
+    }
+
     static Principal principal(RoutingContext ctx, Role required) {
         Principal p = ctx.get(Principal.KEY);
         if (p == null) {
