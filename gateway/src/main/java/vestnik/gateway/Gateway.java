@@ -48,6 +48,12 @@ import vestnik.gateway.dispatch.DispatchContext;
 import vestnik.gateway.dispatch.ProviderBreaker;
 import vestnik.gateway.dispatch.QueueDepth;
 import vestnik.gateway.dispatch.RetryPolicy;
+import vestnik.gateway.enforcement.PolicyGate;
+import vestnik.gateway.policy.ContactPolicy;
+import vestnik.gateway.policy.TenantPolicy;
+import vestnik.gateway.policy.numbering.NumberingPlan;
+import vestnik.gateway.policy.zone.RegionZones;
+import vestnik.gateway.policy.zone.ZoneResolver;
 import vestnik.gateway.inbound.InboundRecorder;
 import vestnik.gateway.inbound.InboundStore;
 import vestnik.gateway.intake.JobParser;
@@ -181,7 +187,7 @@ public final class Gateway extends VerticleBase {
                     DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
                             receiptIndex, receipts, contacts, optOuts, windows,
                             new RecipientRateLimiter(vertx, redis, scripts), cascades, metrics, clock,
-                            config.dispatch().reclaimAfter());
+                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts));
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
@@ -219,6 +225,18 @@ public final class Gateway extends VerticleBase {
                             config.http().host(), s.actualPort(), channels.size(), channels.keySet());
                     return (Void) null;
                 });
+    }
+
+    /** The contact policy over the shipped calendar and region table, or null when switched off. */
+    private PolicyGate policyGate(ContactRepository contacts, Scripts scripts) {
+        if (!config.dispatch().contactPolicy()) {
+            log.warn("dispatch.contactPolicy is off: quiet hours, caps and blocking statuses are NOT enforced");
+            return null;
+        }
+        Map<String, TenantPolicy> policies = new LinkedHashMap<>();
+        config.tenants().forEach(t -> policies.put(t.id(), t.policy()));
+        return new PolicyGate(redis, scripts, contacts, ContactPolicy.bundled(),
+                new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), policies);
     }
 
     /** Registration failures are logged, not fatal: the provider may be briefly down, and an admin can retry. */

@@ -144,6 +144,15 @@ public final class Keys {
         return P + "whs:{" + channelId + "}";
     }
 
+    /**
+     * The prefix of the contact-policy counters of one debtor of one creditor ({@code subject}: {@code c:<contact>}
+     * or {@code p:<phone>} when no contact is known); the suffixes come from {@code CounterKeys}. One hash tag per
+     * creditor and debtor, so one script checks and takes every counter of a send together.
+     */
+    public String policyCounters(String tenantId, String subject) {
+        return P + "pc:{" + tenantId + ":" + subject + "}:";
+    }
+
     public String rateBucket(String name) {
         return P + "rl:{" + name + "}";
     }

@@ -21,6 +21,8 @@ public final class Scripts {
     public final LuaScript contactPut;
     public final LuaScript cascadeNext;
     public final LuaScript duePop;
+    public final LuaScript policyReserve;
+    public final LuaScript policyRelease;
 
     public Scripts() {
         Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude());
@@ -36,6 +38,8 @@ public final class Scripts {
         contactPut = LuaScript.load("contact_put", placeholders);
         cascadeNext = LuaScript.load("cascade_next", placeholders);
         duePop = LuaScript.load("due_pop", placeholders);
+        policyReserve = LuaScript.load("policy_reserve", placeholders);
+        policyRelease = LuaScript.load("policy_release", placeholders);
     }
 
     /** Lua source of the transition table and the helpers every state-changing script shares. */

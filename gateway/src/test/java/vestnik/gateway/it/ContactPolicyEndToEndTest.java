@@ -1,0 +1,187 @@
+package vestnik.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vestnik.loadtest.smsc.SimulatedSmsc;
+
+/**
+ * The contact policy at dispatch time (issue #8), end to end: two gateways on one Redis and one SMSC, on a clock
+ * the test sets to Wednesday 25 November 2026, 12:30 UTC — 22:30 in Vladivostok (quiet), 14:30 in Kaliningrad.
+ */
+class ContactPolicyEndToEndTest {
+
+    private static final Instant WEDNESDAY_1230Z = Instant.parse("2026-11-25T12:30:00Z");
+    private static final Set<String> OUT = Set.of("sent", "delivered");
+
+    @TempDir
+    static Path dir;
+    static SimulatedSmsc smsc;
+    static final ShiftedClock clock = new ShiftedClock();
+    static GatewayHarness first;
+    static GatewayHarness second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        clock.set(WEDNESDAY_1230Z);
+        smsc = SimulatedSmsc.builder().port(0).credentials("gw", "secret").start();
+        String yaml = GatewayHarness.config(dir.resolve("data"), smsc.port())
+                .replace("contactPolicy: false", "contactPolicy: true");
+        first = GatewayHarness.startWith(dir.resolve("a"), yaml, clock);
+        String shared = first.gateway.redis().embeddedUri().orElseThrow();
+        second = GatewayHarness.startWith(dir.resolve("b"), yaml
+                .replace("instanceId: it-gateway", "instanceId: it-gateway-b")
+                .replace("uri: embedded", "uri: " + shared), clock);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+        if (smsc != null) {
+            smsc.close();
+        }
+    }
+
+    @BeforeEach
+    void wednesdayNoonUtc() {
+        clock.set(WEDNESDAY_1230Z);
+    }
+
+    @Test
+    @DisplayName("quiet hours are the debtor's: Vladivostok waits for 08:00 local, Kaliningrad is reached at once")
+    void quietHoursInTheDebtorsZone() {
+        putContact("vl-1", "+79140000001", new JsonObject().put("timezone", "Asia/Vladivostok"));
+        putContact("kg-1", "+79110000001", new JsonObject().put("region", "RU-KGD"));
+
+        String vladivostok = sms(first, "vl-1", "+79140000001", "Напоминание о платеже");
+        String kaliningrad = sms(first, "kg-1", "+79110000001", "Напоминание о платеже");
+
+        awaitOut(first, kaliningrad);
+        String detail = awaitDeferral(first, vladivostok);
+        assertThat(detail).startsWith("deferred: quiet_hours until 2026-11-25T22:00:00Z (local 2026-11-26T08:00)")
+                .endsWith("zone Asia/Vladivostok from contact_zone");
+        assertThat(first.message(vladivostok).getString("status")).isEqualTo("queued");
+        assertThat(destinations()).contains("79110000001").doesNotContain("79140000001");
+
+        clock.set(Instant.parse("2026-11-25T22:00:01Z"));
+        awaitOut(first, vladivostok);
+        assertThat(destinations()).contains("79140000001");
+    }
+
+    @Test
+    @DisplayName("with the daily cap of 2 used, the 3rd message waits for the next local day's window")
+    void dailyCapDefersTheThirdToTheNextLocalDay() {
+        putContact("kg-2", "+79110000002", new JsonObject().put("region", "RU-KGD"));
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(sms(first, "kg-2", "+79110000002", "Сообщение " + i));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> ids.stream().filter(id -> OUT.contains(first.message(id).getString("status"))).count() == 2
+                        && ids.stream().anyMatch(id -> deferral(first, id) != null));
+        String waiting = ids.stream().filter(id -> deferral(first, id) != null).findFirst().orElseThrow();
+        // 08:00 Thursday in Kaliningrad (UTC+2): the day's cap frees at midnight, quiet hours last until 08:00
+        assertThat(deferral(first, waiting)).startsWith("deferred: daily_cap until 2026-11-26T06:00:00Z (local 2026-11-26T08:00)");
+        assertThat(destinations().stream().filter("79110000002"::equals).count()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("two gateways on one Redis racing for one debtor send 2 messages a day between them, not more")
+    void twoGatewaysCannotExceedTheCap() {
+        putContact("kg-3", "+79110000003", new JsonObject().put("region", "RU-KGD"));
+
+        List<String> onFirst = new ArrayList<>();
+        List<String> onSecond = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            (i % 2 == 0 ? onFirst : onSecond).add(sms(i % 2 == 0 ? first : second, "kg-3", "+79110000003", "Сообщение " + i));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> onFirst.stream().filter(id -> deferral(first, id) != null).count()
+                        + onSecond.stream().filter(id -> deferral(second, id) != null).count() == 6);
+        long out = onFirst.stream().filter(id -> OUT.contains(first.message(id).getString("status"))).count()
+                + onSecond.stream().filter(id -> OUT.contains(second.message(id).getString("status"))).count();
+        assertThat(out).isEqualTo(2);
+        assertThat(destinations().stream().filter("79110000003"::equals).count()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a debtor who refused interaction is not written to: the message is rejected with blocked_status")
+    void blockingStatusRejects() {
+        putContact("kg-4", "+79110000004", new JsonObject().put("region", "RU-KGD")
+                .put("statuses", new JsonArray().add("refused_interaction")));
+
+        String id = sms(first, "kg-4", "+79110000004", "Напоминание");
+
+        JsonObject m = first.awaitStatus(id, "rejected");
+        assertThat(m.getJsonObject("error").getString("code")).isEqualTo("blocked_status");
+        assertThat(m.getJsonObject("error").getString("message")).contains("refused_interaction");
+        assertThat(destinations()).doesNotContain("79110000004");
+    }
+
+    private static void putContact(String id, String phone, JsonObject facts) {
+        Http.Reply r = first.http.put("/v1/contacts/" + id, GatewayHarness.KEY,
+                facts.copy().put("phones", new JsonArray().add(phone)).encode());
+        assertThat(r.status()).as("PUT contact: %s", r).isIn(200, 201);
+    }
+
+    private static String sms(GatewayHarness gw, String contactId, String phone, String text) {
+        Http.Reply r = gw.post(new JsonObject()
+                .put("to", new JsonObject().put("contactId", contactId).put("phone", phone))
+                .put("channel", "sms")
+                .put("text", text));
+        assertThat(r.status()).as("job: %s", r).isEqualTo(202);
+        return r.json().getString("id");
+    }
+
+    private static void awaitOut(GatewayHarness gw, String id) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> OUT.contains(gw.message(id).getString("status")));
+    }
+
+    private static String awaitDeferral(GatewayHarness gw, String id) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> deferral(gw, id) != null);
+        return deferral(gw, id);
+    }
+
+    /** The detail of the message's last policy deferral, or null. */
+    private static String deferral(GatewayHarness gw, String id) {
+        JsonObject m = gw.message(id);
+        if (!"queued".equals(m.getString("status"))) {
+            return null;
+        }
+        String found = null;
+        for (Object o : m.getJsonArray("events")) {
+            String d = ((JsonObject) o).getString("detail");
+            if (d != null && d.startsWith("deferred: ")) {
+                found = d;
+            }
+        }
+        return found;
+    }
+
+    private static List<String> destinations() {
+        return smsc.acceptedSubmits().stream().map(s -> s.destinationAddr().replace("+", "")).toList();
+    }
+}
