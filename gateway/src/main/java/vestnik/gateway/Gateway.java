@@ -30,6 +30,8 @@ import vestnik.gateway.webhooks.WebhookRegistration;
 import vestnik.gateway.api.ApiRouter;
 import vestnik.gateway.api.ChannelsApi;
 import vestnik.gateway.api.ContactsApi;
+import vestnik.gateway.api.EventsApi;
+import vestnik.gateway.api.LedgerApi;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessageQueryApi;
@@ -48,6 +50,8 @@ import vestnik.gateway.dispatch.DispatchContext;
 import vestnik.gateway.dispatch.ProviderBreaker;
 import vestnik.gateway.dispatch.QueueDepth;
 import vestnik.gateway.dispatch.RetryPolicy;
+import vestnik.gateway.enforcement.ContactEvents;
+import vestnik.gateway.enforcement.InteractionLedger;
 import vestnik.gateway.enforcement.PolicyGate;
 import vestnik.gateway.policy.ContactPolicy;
 import vestnik.gateway.policy.TenantPolicy;
@@ -146,6 +150,7 @@ public final class Gateway extends VerticleBase {
             return c == null ? null : c.type();
         };
         ContactRepository contacts = new ContactRepository(redis, scripts);
+        InteractionLedger ledger = new InteractionLedger(redis);
         LinkService links = new LinkService(redis, contacts, channels.values(), config.linkTokenTtl(), clock);
         OptOutRegistry optOuts = new OptOutRegistry(redis);
         CustomerWindow windows = new CustomerWindow(redis);
@@ -187,7 +192,7 @@ public final class Gateway extends VerticleBase {
                     DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
                             receiptIndex, receipts, contacts, optOuts, windows,
                             new RecipientRateLimiter(vertx, redis, scripts), cascades, metrics, clock,
-                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts));
+                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger));
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
@@ -215,7 +220,8 @@ public final class Gateway extends VerticleBase {
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
                                     messagesApi, messageQuery, contactsApi, channelsApi, hooks, health, prometheus,
-                                    templatesApi))
+                                    templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
+                                    new LedgerApi(ledger)))
                             .listen();
                 })
                 .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))
@@ -228,7 +234,7 @@ public final class Gateway extends VerticleBase {
     }
 
     /** The contact policy over the shipped calendar and region table, or null when switched off. */
-    private PolicyGate policyGate(ContactRepository contacts, Scripts scripts) {
+    private PolicyGate policyGate(ContactRepository contacts, Scripts scripts, InteractionLedger ledger) {
         if (!config.dispatch().contactPolicy()) {
             log.warn("dispatch.contactPolicy is off: quiet hours, caps and blocking statuses are NOT enforced");
             return null;
@@ -236,7 +242,7 @@ public final class Gateway extends VerticleBase {
         Map<String, TenantPolicy> policies = new LinkedHashMap<>();
         config.tenants().forEach(t -> policies.put(t.id(), t.policy()));
         return new PolicyGate(redis, scripts, contacts, ContactPolicy.bundled(),
-                new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), policies);
+                new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), policies, ledger);
     }
 
     /** Registration failures are logged, not fatal: the provider may be briefly down, and an admin can retry. */

@@ -83,13 +83,18 @@ public final class CascadeService {
 
     /** Stops the job: no further step; the current one is cancelled if it has not been handed over yet. */
     public Future<Boolean> cancel(MessageRecord anyStep) {
+        return cancel(anyStep, "the cascade was cancelled by the caller");
+    }
+
+    /** As {@link #cancel(MessageRecord)}, with the reason written in the current step's history. */
+    public Future<Boolean> cancel(MessageRecord anyStep, String detail) {
         String jobId = anyStep.cascade().jobId();
         return messages.cancelCascade(jobId)
                 .compose(v -> messages.cascadeProgress(jobId))
                 .compose(p -> {
                     String current = p.stepIds().isEmpty() ? jobId : p.stepIds().get(p.stepIds().size() - 1);
                     return messages.transition(current, null, MessageStatus.CANCELLED, clock.instant(),
-                            "the cascade was cancelled by the caller", null, null, true, null, Map.of());
+                            detail, null, null, true, null, Map.of());
                 })
                 .map(r -> true);
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vestnik.channels.spi.ChannelType;
 import vestnik.channels.spi.Recipient;
 import vestnik.gateway.contacts.Contact;
@@ -42,6 +44,8 @@ import vestnik.gateway.store.Scripts;
  * then decided again with fresh counters. Opt-outs are the dispatcher's own earlier step (per channel and address).
  */
 public final class PolicyGate {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyGate.class);
 
     /** Counters outlive their window a little, so a clock slightly behind Redis's never reads a vanished one. */
     private static final Duration GRACE = Duration.ofHours(1);
@@ -75,29 +79,57 @@ public final class PolicyGate {
     private final ContactPolicy policy;
     private final ZoneResolver zones;
     private final Map<String, TenantPolicy> tenants;
+    private final InteractionLedger ledger;
 
     public PolicyGate(RedisStore redis, Scripts scripts, ContactRepository contacts, ContactPolicy policy,
-                      ZoneResolver zones, Map<String, TenantPolicy> tenants) {
+                      ZoneResolver zones, Map<String, TenantPolicy> tenants, InteractionLedger ledger) {
         this.redis = redis;
         this.scripts = scripts;
         this.contacts = contacts;
         this.policy = policy;
         this.zones = zones;
         this.tenants = Map.copyOf(tenants);
+        this.ledger = ledger;
     }
 
     /** Decides the send of {@code m} on a channel of {@code type} to {@code to} at {@code now}. */
     public Future<Verdict> check(MessageRecord m, ChannelType type, Recipient to, Instant now) {
         TenantPolicy tenant = tenants.getOrDefault(m.tenantId(), TenantPolicy.LEGAL);
-        return contactOf(m).compose(contact -> {
-            String subject = subject(contact, to);
-            ContactFacts facts = contact.map(c -> new ContactFacts(c.timezone(), c.region(), null, c.address(),
-                    to.phone(), null, null)).orElse(ContactFacts.none().withPhone(to.phone()));
-            ZoneResolution zone = zones.resolve(facts, tenant.defaultZone());
-            ContactRestrictions restrictions = new ContactRestrictions(
-                    contact.map(PolicyGate::statuses).orElse(Set.of()), OptOuts.none(), null);
-            return decide(m, type, tenant, zone, restrictions, subject, now, 0);
+        return phoneInvalid(m.tenantId(), type, to).compose(invalid -> {
+            if (invalid) {
+                Verdict.Stop stop = new Verdict.Stop(ContactEvents.PHONE_INVALID,
+                        "rejected: phone_invalid (upstream reported the number invalid)");
+                return contactOf(m).compose(contact -> logged(m, subject(contact, to), null, now, "rejected",
+                        stop.code(), stop.detail(), stop));
+            }
+            return contactOf(m).compose(contact -> paidAt(m.tenantId(), contact).compose(paid -> {
+                String subject = subject(contact, to);
+                ContactFacts facts = contact.map(c -> new ContactFacts(c.timezone(), c.region(), null, c.address(),
+                        to.phone(), null, null)).orElse(ContactFacts.none().withPhone(to.phone()));
+                ZoneResolution zone = zones.resolve(facts, tenant.defaultZone());
+                ContactRestrictions restrictions = new ContactRestrictions(
+                        contact.map(PolicyGate::statuses).orElse(Set.of()), OptOuts.none(), paid);
+                return decide(m, type, tenant, zone, restrictions, subject, now, 0);
+            }));
         });
+    }
+
+    /** Whether the send goes to a phone number upstream reported invalid. */
+    private Future<Boolean> phoneInvalid(String tenantId, ChannelType type, Recipient to) {
+        boolean byPhone = type == ChannelType.SMPP || type == ChannelType.ARI || type == ChannelType.VOICE_HTTP
+                || type == ChannelType.WHATSAPP;
+        if (!byPhone || to.phone() == null) {
+            return Future.succeededFuture(false);
+        }
+        return redis.call(r -> r.exists(redis.keys().phoneInvalid(tenantId, to.phone()))).map(n -> n != null && n > 0);
+    }
+
+    private Future<Instant> paidAt(String tenantId, Optional<Contact> contact) {
+        if (contact.isEmpty()) {
+            return Future.succeededFuture(null);
+        }
+        return redis.call(r -> r.get(redis.keys().paymentReceived(tenantId, contact.get().contactId())))
+                .map(v -> v == null ? null : Instant.ofEpochMilli(Long.parseLong(v)));
     }
 
     /** Gives back the slots of a send that did not go out. */
@@ -119,20 +151,23 @@ public final class PolicyGate {
             PolicyDecision d = policy.decide(new PolicyRequest(now, zone, restrictions, type, usage, m.createdAt(),
                     m.expiresAt()), tenant);
             if (d instanceof PolicyDecision.Defer defer) {
-                return Future.succeededFuture(new Verdict.Wait(defer.until(), "deferred: " + defer.reason().wireName()
-                        + " until " + defer.until() + local(defer.localUntil()) + zoneNote(zone)));
+                Verdict.Wait wait = new Verdict.Wait(defer.until(), "deferred: " + defer.reason().wireName()
+                        + " until " + defer.until() + local(defer.localUntil()) + zoneNote(zone));
+                return logged(m, subject, zone, now, "deferred", defer.reason().wireName(), wait.detail(), wait);
             }
             if (d instanceof PolicyDecision.Reject reject) {
                 String why = reject.statuses().isEmpty() ? "" : " (" + reject.statuses().stream()
                         .map(BlockingStatus::wireName).collect(Collectors.joining(", ")) + ")";
-                return Future.succeededFuture(new Verdict.Stop(reject.reason().wireName(),
-                        "rejected: " + reject.reason().wireName() + why + zoneNote(zone)));
+                Verdict.Stop stop = new Verdict.Stop(reject.reason().wireName(),
+                        "rejected: " + reject.reason().wireName() + why + zoneNote(zone));
+                return logged(m, subject, zone, now, "rejected", stop.code(), stop.detail(), stop);
             }
             PolicyDecision.Allow allow = (PolicyDecision.Allow) d;
             return reserve(prefix, allow, now).compose(taken -> {
                 if (taken != null) {
-                    return Future.succeededFuture(new Verdict.Pass(taken, "allowed at " + now
-                            + local(allow.localTime()) + zoneNote(zone)));
+                    Verdict.Pass pass = new Verdict.Pass(taken, "allowed at " + now + local(allow.localTime())
+                            + zoneNote(zone));
+                    return logged(m, subject, zone, now, "allowed", null, pass.detail(), pass);
                 }
                 if (races + 1 >= MAX_RACES) {
                     return Future.succeededFuture(new Verdict.Wait(now.plus(RACE_PAUSE),
@@ -141,6 +176,22 @@ public final class PolicyGate {
                 return decide(m, type, tenant, zone, restrictions, subject, now, races + 1);
             });
         });
+    }
+
+    /** Writes the decision to the ledger, then answers it; a ledger that cannot be written is logged, not fatal. */
+    private Future<Verdict> logged(MessageRecord m, String subject, ZoneResolution zone, Instant now, String decision,
+                                   String reason, String detail, Verdict verdict) {
+        String local = zone == null ? null : zone.zoneId().map(z -> LocalDateTime.ofInstant(now, z).toString()).orElse(null);
+        String zoneName = zone == null ? null : zone.zoneId().map(Object::toString).orElse(null);
+        String source = zone == null ? null : zone.source().wireName();
+        InteractionLedger.Entry e = new InteractionLedger.Entry(now, local, zoneName, source, decision, reason, m.id(),
+                m.channelId(), detail);
+        return ledger.append(m.tenantId(), subject, e)
+                .recover(t -> {
+                    log.warn("ledger of message {} not written: {}", m.id(), t.getMessage());
+                    return Future.succeededFuture();
+                })
+                .map(verdict);
     }
 
     private Future<Usage> readUsage(String prefix, CounterKeys keys, CapWindows windows) {
@@ -202,7 +253,7 @@ public final class PolicyGate {
     /** Whom the counters are kept for: the contact, else the address the send goes to. */
     private static String subject(Optional<Contact> contact, Recipient to) {
         if (contact.isPresent()) {
-            return "c:" + contact.get().contactId();
+            return contactSubject(contact.get().contactId());
         }
         if (to.phone() != null) {
             return "p:" + to.phone();
@@ -211,6 +262,10 @@ public final class PolicyGate {
             return "e:" + to.email();
         }
         return "u:" + to.channelUserId();
+    }
+
+    static String contactSubject(String contactId) {
+        return "c:" + contactId;
     }
 
     private static Set<BlockingStatus> statuses(Contact c) {

@@ -140,6 +140,91 @@ class ContactPolicyEndToEndTest {
         assertThat(destinations()).doesNotContain("79110000004");
     }
 
+    @Test
+    @DisplayName("payment_received cancels the contact's deferred, scheduled and cascading messages; later jobs still go")
+    void paymentCancelsWhatIsPending() {
+        putContact("vl-5", "+79140000005", new JsonObject().put("timezone", "Asia/Vladivostok"));
+        String deferred = sms(first, "vl-5", "+79140000005", "Напоминание");
+        Http.Reply r = first.post(job("vl-5", "+79140000005", "Через два дня").put("channel", "sms")
+                .put("sendAt", "2026-11-27T03:00:00Z"));
+        assertThat(r.status()).isEqualTo(202);
+        String scheduled = r.json().getString("id");
+        r = first.post(job("vl-5", "+79140000005", "Каскад").put("route", new JsonArray()
+                .add(new JsonObject().put("channel", "sms").put("waitFor", "delivered").put("timeout", "PT10M"))
+                .add(new JsonObject().put("channel", "sms"))));
+        assertThat(r.status()).as("cascade: %s", r).isEqualTo(202);
+        String cascade = r.json().getString("id");
+        awaitDeferral(first, deferred);
+        awaitDeferral(first, cascade);
+
+        Http.Reply paid = first.http.post("/v1/events", GatewayHarness.KEY,
+                new JsonObject().put("type", "payment_received").put("contactId", "vl-5").encode());
+
+        assertThat(paid.status()).as("%s", paid).isEqualTo(200);
+        assertThat(paid.json().getInteger("cancelled")).isEqualTo(3);
+        for (String id : List.of(deferred, scheduled, cascade)) {
+            JsonObject m = first.message(id);
+            assertThat(m.getString("status")).as(id).isEqualTo("cancelled");
+            JsonArray events = m.getJsonArray("events");
+            assertThat(events.getJsonObject(events.size() - 1).getString("detail")).startsWith("payment_received");
+        }
+        String after = sms(first, "vl-5", "+79140000005", "Новый график платежей");
+        assertThat(awaitDeferral(first, after)).startsWith("deferred: quiet_hours");
+        assertThat(destinations()).doesNotContain("79140000005");
+    }
+
+    @Test
+    @DisplayName("after phone_invalid, jobs to the number are rejected with phone_invalid")
+    void invalidPhoneRejects() {
+        Http.Reply r = first.http.post("/v1/events", GatewayHarness.KEY,
+                new JsonObject().put("type", "phone_invalid").put("phone", "+7 911 000-00-06").encode());
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+
+        String id = first.sendSms("+79110000006", "Напоминание");
+
+        assertThat(first.awaitStatus(id, "rejected").getJsonObject("error").getString("code")).isEqualTo("phone_invalid");
+        assertThat(destinations()).doesNotContain("79110000006");
+    }
+
+    @Test
+    @DisplayName("the contact's ledger exports every decision as JSON lines with UTC and local time and the zone's source")
+    void ledgerExportListsTheDecisions() {
+        putContact("kg-7", "+79110000007", new JsonObject().put("region", "Калининградская область"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(sms(first, "kg-7", "+79110000007", "Сообщение " + i));
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> ids.stream().anyMatch(id -> deferral(first, id) != null)
+                        && ids.stream().filter(id -> OUT.contains(first.message(id).getString("status"))).count() == 2);
+
+        Http.Reply r = first.http.get("/v1/contacts/kg-7/ledger?from=2026-11-25T00:00:00Z&to=2026-11-26T00:00:00Z",
+                GatewayHarness.KEY);
+
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        List<JsonObject> lines = r.body().lines().map(JsonObject::new).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines).extracting(l -> l.getString("decision")).containsExactlyInAnyOrder("allowed", "allowed", "deferred");
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.getString("zone")).isEqualTo("Europe/Kaliningrad");
+            assertThat(l.getString("zoneSource")).isEqualTo("region");
+            assertThat(l.getString("at")).startsWith("2026-11-25T12:30");
+            assertThat(l.getString("local")).startsWith("2026-11-25T14:30");
+            assertThat(ids).contains(l.getString("messageId"));
+        });
+        assertThat(lines.stream().filter(l -> "deferred".equals(l.getString("decision"))).findFirst().orElseThrow()
+                .getString("reason")).isEqualTo("daily_cap");
+
+        Http.Reply later = first.http.get("/v1/contacts/kg-7/ledger?from=2026-11-26T00:00:00Z", GatewayHarness.KEY);
+        assertThat(later.status()).isEqualTo(200);
+        assertThat(later.body()).isEmpty();
+    }
+
+    private static JsonObject job(String contactId, String phone, String text) {
+        return new JsonObject().put("to", new JsonObject().put("contactId", contactId).put("phone", phone))
+                .put("text", text);
+    }
+
     private static void putContact(String id, String phone, JsonObject facts) {
         Http.Reply r = first.http.put("/v1/contacts/" + id, GatewayHarness.KEY,
                 facts.copy().put("phones", new JsonArray().add(phone)).encode());
