@@ -32,6 +32,7 @@ import vestnik.gateway.api.ChannelsApi;
 import vestnik.gateway.api.ContactsApi;
 import vestnik.gateway.api.EventsApi;
 import vestnik.gateway.api.LedgerApi;
+import vestnik.gateway.api.SuppressionsApi;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessageQueryApi;
@@ -53,6 +54,7 @@ import vestnik.gateway.dispatch.RetryPolicy;
 import vestnik.gateway.enforcement.ContactEvents;
 import vestnik.gateway.enforcement.InteractionLedger;
 import vestnik.gateway.enforcement.PolicyGate;
+import vestnik.gateway.enforcement.Suppressions;
 import vestnik.gateway.policy.ContactPolicy;
 import vestnik.gateway.policy.TenantPolicy;
 import vestnik.gateway.policy.numbering.NumberingPlan;
@@ -221,7 +223,7 @@ public final class Gateway extends VerticleBase {
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
                                     messagesApi, messageQuery, contactsApi, channelsApi, hooks, health, prometheus,
                                     templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
-                                    new LedgerApi(ledger)))
+                                    new LedgerApi(ledger), new SuppressionsApi(new Suppressions(redis), channels::containsKey, clock)))
                             .listen();
                 })
                 .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))
@@ -242,7 +244,7 @@ public final class Gateway extends VerticleBase {
         Map<String, TenantPolicy> policies = new LinkedHashMap<>();
         config.tenants().forEach(t -> policies.put(t.id(), t.policy()));
         return new PolicyGate(redis, scripts, contacts, ContactPolicy.bundled(),
-                new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), policies, ledger);
+                new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), policies, ledger, new Suppressions(redis));
     }
 
     /** Registration failures are logged, not fatal: the provider may be briefly down, and an admin can retry. */

@@ -20,14 +20,15 @@ public final class ApiRouter {
                                 HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
                                 TemplatesApi templates) {
         return create(vertx, tenants, maxBodyBytes, messages, messageQuery, contacts, channels, hooks, health,
-                prometheus, templates, null, null);
+                prometheus, templates, null, null, null);
     }
 
-    /** With {@code POST /v1/events} and the contacts' ledger export when they are given. */
+    /** With {@code POST /v1/events}, the contacts' ledger export and {@code POST /v1/suppressions} when given. */
     public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
                                 MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
                                 HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
-                                TemplatesApi templates, EventsApi events, LedgerApi ledger) {
+                                TemplatesApi templates, EventsApi events, LedgerApi ledger,
+                                SuppressionsApi suppressions) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -56,6 +57,9 @@ public final class ApiRouter {
         router.post("/v1/channels/:channelId/webhook").handler(channels::registerWebhook);
         if (events != null) {
             router.post("/v1/events").handler(events::post);
+        }
+        if (suppressions != null) {
+            router.post("/v1/suppressions").handler(suppressions::post);
         }
         if (ledger != null) {
             router.get("/v1/contacts/:contactId/ledger").handler(ledger::export);

@@ -80,9 +80,11 @@ public final class PolicyGate {
     private final ZoneResolver zones;
     private final Map<String, TenantPolicy> tenants;
     private final InteractionLedger ledger;
+    private final Suppressions suppressions;
 
     public PolicyGate(RedisStore redis, Scripts scripts, ContactRepository contacts, ContactPolicy policy,
-                      ZoneResolver zones, Map<String, TenantPolicy> tenants, InteractionLedger ledger) {
+                      ZoneResolver zones, Map<String, TenantPolicy> tenants, InteractionLedger ledger,
+                      Suppressions suppressions) {
         this.redis = redis;
         this.scripts = scripts;
         this.contacts = contacts;
@@ -90,6 +92,7 @@ public final class PolicyGate {
         this.zones = zones;
         this.tenants = Map.copyOf(tenants);
         this.ledger = ledger;
+        this.suppressions = suppressions;
     }
 
     /** Decides the send of {@code m} on a channel of {@code type} to {@code to} at {@code now}. */
@@ -102,16 +105,37 @@ public final class PolicyGate {
                 return contactOf(m).compose(contact -> logged(m, subject(contact, to), null, now, "rejected",
                         stop.code(), stop.detail(), stop));
             }
-            return contactOf(m).compose(contact -> paidAt(m.tenantId(), contact).compose(paid -> {
-                String subject = subject(contact, to);
-                ContactFacts facts = contact.map(c -> new ContactFacts(c.timezone(), c.region(), null, c.address(),
-                        to.phone(), null, null)).orElse(ContactFacts.none().withPhone(to.phone()));
-                ZoneResolution zone = zones.resolve(facts, tenant.defaultZone());
-                ContactRestrictions restrictions = new ContactRestrictions(
-                        contact.map(PolicyGate::statuses).orElse(Set.of()), OptOuts.none(), paid);
-                return decide(m, type, tenant, zone, restrictions, subject, now, 0);
+            return contactOf(m).compose(contact -> suppressed(m, to, contact).compose(sup -> {
+                if (sup.isPresent()) {
+                    Verdict.Stop stop = new Verdict.Stop("opted_out", "rejected: opted_out (suppressed by upstream"
+                            + (sup.get().reason().isEmpty() ? "" : ": " + sup.get().reason()) + ")");
+                    return logged(m, subject(contact, to), null, now, "rejected", stop.code(), stop.detail(), stop);
+                }
+                return paidAt(m.tenantId(), contact).compose(paid -> {
+                    String subject = subject(contact, to);
+                    ContactFacts facts = contact.map(c -> new ContactFacts(c.timezone(), c.region(), null, c.address(),
+                            to.phone(), null, null)).orElse(ContactFacts.none().withPhone(to.phone()));
+                    ZoneResolution zone = zones.resolve(facts, tenant.defaultZone());
+                    ContactRestrictions restrictions = new ContactRestrictions(
+                            contact.map(PolicyGate::statuses).orElse(Set.of()), OptOuts.none(), paid);
+                    return decide(m, type, tenant, zone, restrictions, subject, now, 0);
+                });
             }));
         });
+    }
+
+    /** Upstream's suppression of any address of the message, its recipient or its contact, for this channel. */
+    private Future<Optional<Suppressions.Suppression>> suppressed(MessageRecord m, Recipient to, Optional<Contact> contact) {
+        List<String> addresses = new ArrayList<>();
+        addresses.add(m.phone());
+        addresses.add(m.email());
+        addresses.add(to.phone());
+        addresses.add(to.email());
+        contact.ifPresent(c -> {
+            addresses.addAll(c.phones());
+            addresses.addAll(c.emails());
+        });
+        return suppressions.find(m.tenantId(), addresses, m.channelId());
     }
 
     /** Whether the send goes to a phone number upstream reported invalid. */

@@ -171,6 +171,14 @@ public final class Keys {
         return P + tag(shard) + CONTACT_PENDING + tenantId + ":" + contactId;
     }
 
+    /**
+     * Upstream's suppression of an address (E.164 phone or lower-case e-mail) for the tenant: JSON
+     * {@code {"channels":["sms"]|[],"reason","at"}}, an empty list meaning every channel.
+     */
+    public String suppression(String tenantId, String address) {
+        return P + "{t:" + tenantId + "}:sup:" + address;
+    }
+
     /** The interaction ledger of one debtor of one creditor ({@code subject} as for {@link #policyCounters}). */
     public String ledger(String tenantId, String subject) {
         return P + "lg:{" + tenantId + ":" + subject + "}";

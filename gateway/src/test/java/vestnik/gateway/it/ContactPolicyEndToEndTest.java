@@ -220,6 +220,30 @@ class ContactPolicyEndToEndTest {
         assertThat(later.body()).isEmpty();
     }
 
+    @Test
+    @DisplayName("a suppression posted for a contact's phone stops its messages with opted_out, on every channel or those named")
+    void suppressionsReject() {
+        putContact("kg-8", "+79110000008", new JsonObject().put("region", "RU-KGD"));
+        Http.Reply all = first.http.post("/v1/suppressions", GatewayHarness.KEY,
+                new JsonObject().put("phone", "+7 911 000-00-08").put("reason", "letter of 20.11").encode());
+        Http.Reply smsOnly = first.http.post("/v1/suppressions", GatewayHarness.KEY,
+                new JsonObject().put("phone", "+79110000009").put("channels", new JsonArray().add("sms")).encode());
+        Http.Reply unknown = first.http.post("/v1/suppressions", GatewayHarness.KEY,
+                new JsonObject().put("phone", "+79110000010").put("channels", new JsonArray().add("fax")).encode());
+        assertThat(all.status()).as("%s", all).isEqualTo(201);
+        assertThat(smsOnly.status()).as("%s", smsOnly).isEqualTo(201);
+        assertThat(unknown.status()).as("%s", unknown).isEqualTo(422);
+
+        String byContact = sms(first, "kg-8", "+79110000008", "Напоминание");
+        String byPhone = first.sendSms("+79110000009", "Напоминание");
+
+        JsonObject a = first.awaitStatus(byContact, "rejected");
+        assertThat(a.getJsonObject("error").getString("code")).isEqualTo("opted_out");
+        assertThat(a.getJsonObject("error").getString("message")).contains("letter of 20.11");
+        assertThat(first.awaitStatus(byPhone, "rejected").getJsonObject("error").getString("code")).isEqualTo("opted_out");
+        assertThat(destinations()).doesNotContain("79110000008", "79110000009");
+    }
+
     private static JsonObject job(String contactId, String phone, String text) {
         return new JsonObject().put("to", new JsonObject().put("contactId", contactId).put("phone", phone))
                 .put("text", text);
