@@ -28,6 +28,21 @@ class ContactPolicyEndToEndTest {
     private static final Instant WEDNESDAY_1230Z = Instant.parse("2026-11-25T12:30:00Z");
     private static final Set<String> OUT = Set.of("sent", "delivered");
 
+    /** A second route to the same SMSC, so that a cascade has somewhere to move on to. */
+    private static final String SECOND_SMS_CHANNEL = """
+              sms2:
+                type: smpp
+                host: 127.0.0.1
+                port: %d
+                systemId: gw
+                password: secret
+                sourceAddr: VESTNIK2
+                binds: 1
+                window: 8
+                reconnectMin: PT0.1S
+                reconnectMax: PT0.5S
+            """;
+
     @TempDir
     static Path dir;
     static SimulatedSmsc smsc;
@@ -40,7 +55,7 @@ class ContactPolicyEndToEndTest {
         clock.set(WEDNESDAY_1230Z);
         smsc = SimulatedSmsc.builder().port(0).credentials("gw", "secret").start();
         String yaml = GatewayHarness.config(dir.resolve("data"), smsc.port())
-                .replace("contactPolicy: false", "contactPolicy: true");
+                .replace("contactPolicy: false", "contactPolicy: true") + SECOND_SMS_CHANNEL.formatted(smsc.port());
         first = GatewayHarness.startWith(dir.resolve("a"), yaml, clock);
         String shared = first.gateway.redis().embeddedUri().orElseThrow();
         second = GatewayHarness.startWith(dir.resolve("b"), yaml
@@ -242,6 +257,39 @@ class ContactPolicyEndToEndTest {
         assertThat(a.getJsonObject("error").getString("message")).contains("letter of 20.11");
         assertThat(first.awaitStatus(byPhone, "rejected").getJsonObject("error").getString("code")).isEqualTo("opted_out");
         assertThat(destinations()).doesNotContain("79110000008", "79110000009");
+    }
+
+    @Test
+    @DisplayName("a message whose TTL ends before the debtor's next window is rejected with quiet_hours, not kept")
+    void ttlBeforeTheWindowRejects() {
+        putContact("vl-9", "+79140000009", new JsonObject().put("timezone", "Asia/Vladivostok"));
+
+        Http.Reply r = first.post(job("vl-9", "+79140000009", "Напоминание").put("channel", "sms").put("ttl", "PT2H"));
+        assertThat(r.status()).isEqualTo(202);
+
+        JsonObject m = first.awaitStatus(r.json().getString("id"), "rejected");
+        assertThat(m.getJsonObject("error").getString("code")).isEqualTo("quiet_hours");
+        assertThat(m.getJsonObject("error").getString("class")).isEqualTo("policy");
+        assertThat(destinations()).doesNotContain("79140000009");
+    }
+
+    @Test
+    @DisplayName("a cascade step the policy rejects moves the cascade on to its next channel")
+    void rejectedStepMovesTheCascadeOn() {
+        putContact("kg-10", "+79110000011", new JsonObject().put("region", "RU-KGD"));
+        Http.Reply sup = first.http.post("/v1/suppressions", GatewayHarness.KEY,
+                new JsonObject().put("phone", "+79110000011").put("channels", new JsonArray().add("sms")).encode());
+        assertThat(sup.status()).isEqualTo(201);
+
+        Http.Reply r = first.post(job("kg-10", "+79110000011", "Каскад").put("route", new JsonArray()
+                .add(new JsonObject().put("channel", "sms")).add(new JsonObject().put("channel", "sms2"))));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        String jobId = r.json().getString("id");
+
+        assertThat(first.awaitStatus(jobId, "rejected").getJsonObject("error").getString("code")).isEqualTo("opted_out");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> smsc.acceptedSubmits().stream().anyMatch(s -> s.destinationAddr().endsWith("79110000011")
+                        && "VESTNIK2".equals(s.sourceAddr())));
     }
 
     private static JsonObject job(String contactId, String phone, String text) {
