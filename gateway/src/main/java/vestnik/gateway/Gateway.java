@@ -194,7 +194,7 @@ public final class Gateway extends VerticleBase {
                     DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
                             receiptIndex, receipts, contacts, optOuts, windows,
                             new RecipientRateLimiter(vertx, redis, scripts), cascades, metrics, clock,
-                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger));
+                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts));
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
@@ -236,15 +236,18 @@ public final class Gateway extends VerticleBase {
     }
 
     /** The contact policy over the shipped calendar and region table, or null when switched off. */
-    private PolicyGate policyGate(ContactRepository contacts, Scripts scripts, InteractionLedger ledger) {
+    private PolicyGate policyGate(ContactRepository contacts, Scripts scripts, InteractionLedger ledger,
+                                  ReceiptProcessor receipts) {
         if (!config.dispatch().contactPolicy()) {
             log.warn("dispatch.contactPolicy is off: quiet hours, caps and blocking statuses are NOT enforced");
             return null;
         }
         Map<String, TenantPolicy> policies = new LinkedHashMap<>();
         config.tenants().forEach(t -> policies.put(t.id(), t.policy()));
-        return new PolicyGate(redis, scripts, contacts, ContactPolicy.bundled(),
+        PolicyGate gate = new PolicyGate(redis, scripts, contacts, ContactPolicy.bundled(),
                 new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), policies, ledger, new Suppressions(redis));
+        receipts.whenGivenUp(gate::notAnswered);
+        return gate;
     }
 
     /** Registration failures are logged, not fatal: the provider may be briefly down, and an admin can retry. */

@@ -370,7 +370,9 @@ public final class ChannelDispatcher {
                 .compose(result -> {
                     metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
                     if (result instanceof SendResult.Accepted accepted) {
-                        return recordAccepted(m, entry, accepted);
+                        Future<Void> answer = policyGate == null ? Future.succeededFuture()
+                                : policyGate.awaitAnswer(m.id(), slots);
+                        return answer.compose(v -> recordAccepted(m, entry, accepted));
                     }
                     SendResult.Failed failed = (SendResult.Failed) result;
                     // the debtor was not contacted: the policy's slots go back (a retry takes them again)

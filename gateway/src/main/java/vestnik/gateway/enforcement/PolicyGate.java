@@ -68,10 +68,21 @@ public final class PolicyGate {
         }
     }
 
-    /** The counters one allowed send took (full key names); none when the gate is off. */
-    public record Slots(List<String> keys) {
-        public static final Slots NONE = new Slots(List.of());
+    /**
+     * The counters one allowed send took (full key names); none when the gate is off. {@code unanswered}: those
+     * a call gives back when nobody answered (the caps count answered calls; the attempt counter stays).
+     */
+    public record Slots(List<String> keys, List<String> unanswered) {
+        public static final Slots NONE = new Slots(List.of(), List.of());
+
+        public Slots {
+            keys = List.copyOf(keys);
+            unanswered = List.copyOf(unanswered);
+        }
     }
+
+    /** The message field that keeps a call's give-back slots until its outcome is known. */
+    static final String UNANSWERED_FIELD = "prk";
 
     private final RedisStore redis;
     private final Scripts scripts;
@@ -154,6 +165,34 @@ public final class PolicyGate {
         }
         return redis.call(r -> r.get(redis.keys().paymentReceived(tenantId, contact.get().contactId())))
                 .map(v -> v == null ? null : Instant.ofEpochMilli(Long.parseLong(v)));
+    }
+
+    /**
+     * For a call handed to the provider: keeps on the message the slots to give back if nobody answers, before
+     * the outcome can arrive (the caller stores this before registering the provider's id).
+     */
+    public Future<Void> awaitAnswer(String messageId, Slots slots) {
+        if (slots.unanswered().isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return redis.call(r -> r.hset(redis.keys().message(messageId), UNANSWERED_FIELD,
+                String.join("\n", slots.unanswered()))).mapEmpty();
+    }
+
+    /**
+     * A message ended {@code failed} or {@code expired} after the provider took it: if it was a call nobody
+     * answered, its slots in the caps go back. The field is taken once, so a repeated outcome gives back nothing.
+     */
+    public Future<Void> notAnswered(String messageId) {
+        String key = redis.keys().message(messageId);
+        return redis.call(r -> r.hget(key, UNANSWERED_FIELD)).compose(v -> {
+            if (v == null || v.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            return redis.call(r -> r.hdel(key, UNANSWERED_FIELD)).compose(n -> n != null && n > 0
+                    ? release(new Slots(List.of(v.split("\n")), List.of()))
+                    : Future.succeededFuture());
+        });
     }
 
     /** Gives back the slots of a send that did not go out. */
@@ -252,6 +291,8 @@ public final class PolicyGate {
             args.add(Long.toString(r.windowEnd().plus(GRACE).toEpochMilli()));
         }
         List<String> counters = List.copyOf(keys);
+        List<String> unanswered = allow.reservations().stream().filter(Reservation::releaseIfUnanswered)
+                .map(r -> prefix + r.key()).toList();
         if (allow.spacing() != null) {
             keys.add(prefix + allow.spacing().key());
             args.add(Long.toString(allow.spacing().minimum().toMillis()));
@@ -259,7 +300,7 @@ public final class PolicyGate {
         }
         return redis.<Long>on(scripts.policyReserve.run(redis.commands(), ScriptOutputType.INTEGER,
                         keys.toArray(String[]::new), args.toArray(String[]::new)))
-                .map(ok -> ok != null && ok == 1 ? new Slots(counters) : null);
+                .map(ok -> ok != null && ok == 1 ? new Slots(counters, unanswered) : null);
     }
 
     private Future<Optional<Contact>> contactOf(MessageRecord m) {
