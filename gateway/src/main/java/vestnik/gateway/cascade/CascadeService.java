@@ -62,7 +62,8 @@ public final class CascadeService {
         String id = Ids.nextInShard(messages.keys(), messages.keys().shardOf(c.jobId()));
         NewMessage m = new NewMessage(id, step.tenantId(), null, nextStep.channel(), step.phone(), text, step.sender(),
                 channel.segments(text), clock.instant(), null, step.expiresAt(), step.metadataJson(), step.contactId(),
-                step.email(), null, step.priority(), step.templateKey(), step.templateVersion(), next, step.callbackUrl());
+                step.email(), null, step.priority(), step.templateKey(), step.templateVersion(), next, step.callbackUrl(),
+                step.jobZone(), step.jobRegion());
         String detail = "cascade step " + (next.step() + 1) + "/" + c.route().size() + " after " + step.channelId() + ": " + why;
         return messages.createCascadeStep(m, c.step(), detail).map(created -> {
             if (created) {

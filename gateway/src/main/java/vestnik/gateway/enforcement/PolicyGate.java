@@ -125,7 +125,8 @@ public final class PolicyGate {
                 return paidAt(m.tenantId(), contact).compose(paid -> {
                     String subject = subject(contact, to);
                     ContactFacts facts = contact.map(c -> new ContactFacts(c.timezone(), c.region(), null, c.address(),
-                            to.phone(), null, null)).orElse(ContactFacts.none().withPhone(to.phone()));
+                            to.phone(), m.jobZone(), m.jobRegion())).orElse(new ContactFacts(null, null, null, null,
+                            to.phone(), m.jobZone(), m.jobRegion()));
                     ZoneResolution zone = zones.resolve(facts, tenant.defaultZone());
                     ContactRestrictions restrictions = new ContactRestrictions(
                             contact.map(PolicyGate::statuses).orElse(Set.of()), OptOuts.none(), paid);

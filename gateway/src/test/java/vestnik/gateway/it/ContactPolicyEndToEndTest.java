@@ -292,6 +292,25 @@ class ContactPolicyEndToEndTest {
                         && "VESTNIK2".equals(s.sourceAddr())));
     }
 
+    @Test
+    @DisplayName("a job's to.timezone or to.region places a debtor no contact describes")
+    void jobHintsPlaceTheDebtor() {
+        Http.Reply vl = first.post(new JsonObject().put("channel", "sms").put("text", "Напоминание")
+                .put("to", new JsonObject().put("phone", "+79140000012").put("timezone", "Asia/Vladivostok")));
+        Http.Reply kg = first.post(new JsonObject().put("channel", "sms").put("text", "Напоминание")
+                .put("to", new JsonObject().put("phone", "+79110000012").put("region", "RU-KGD")));
+        Http.Reply bad = first.post(new JsonObject().put("channel", "sms").put("text", "Напоминание")
+                .put("to", new JsonObject().put("phone", "+79110000013").put("timezone", "Mars/Olympus")));
+        assertThat(vl.status()).isEqualTo(202);
+        assertThat(kg.status()).isEqualTo(202);
+        assertThat(bad.status()).as("%s", bad).isEqualTo(422);
+
+        awaitOut(first, kg.json().getString("id"));
+        assertThat(awaitDeferral(first, vl.json().getString("id")))
+                .startsWith("deferred: quiet_hours until 2026-11-25T22:00:00Z")
+                .endsWith("zone Asia/Vladivostok from job_hint");
+    }
+
     private static JsonObject job(String contactId, String phone, String text) {
         return new JsonObject().put("to", new JsonObject().put("contactId", contactId).put("phone", phone))
                 .put("text", text);
