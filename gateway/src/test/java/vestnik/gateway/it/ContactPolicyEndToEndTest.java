@@ -183,6 +183,10 @@ class ContactPolicyEndToEndTest {
             JsonArray events = m.getJsonArray("events");
             assertThat(events.getJsonObject(events.size() - 1).getString("detail")).startsWith("payment_received");
         }
+        List<JsonObject> ledger = first.http.get("/v1/contacts/vl-5/ledger", GatewayHarness.KEY).body().lines()
+                .map(JsonObject::new).toList();
+        assertThat(ledger.stream().filter(l -> "cancelled".equals(l.getString("decision"))))
+                .extracting(l -> l.getString("messageId")).containsExactlyInAnyOrder(deferred, scheduled, cascade);
         String after = sms(first, "vl-5", "+79140000005", "Новый график платежей");
         assertThat(awaitDeferral(first, after)).startsWith("deferred: quiet_hours");
         assertThat(destinations()).doesNotContain("79140000005");
