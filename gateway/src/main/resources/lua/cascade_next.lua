@@ -19,5 +19,6 @@ redis.call('RPUSH', KEYS[3], ARGV[3])
 redis.call('XADD', KEYS[4], '*', 'id', ARGV[2])
 local steps = redis.call('HGET', KEYS[1], 'cs') or ''
 redis.call('HSET', KEYS[1], 'cur', tostring(tonumber(ARGV[1]) + 1), 'cs', steps .. ',' .. ARGV[2])
+index_pending(KEYS[2], 'queued', tonumber(ARGV[4]))
 touch(KEYS[2], KEYS[3], tonumber(ARGV[4]))
 return 'created'

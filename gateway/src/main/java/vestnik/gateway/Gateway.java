@@ -30,6 +30,9 @@ import vestnik.gateway.webhooks.WebhookRegistration;
 import vestnik.gateway.api.ApiRouter;
 import vestnik.gateway.api.ChannelsApi;
 import vestnik.gateway.api.ContactsApi;
+import vestnik.gateway.api.EventsApi;
+import vestnik.gateway.api.LedgerApi;
+import vestnik.gateway.api.SuppressionsApi;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessageQueryApi;
@@ -48,6 +51,15 @@ import vestnik.gateway.dispatch.DispatchContext;
 import vestnik.gateway.dispatch.ProviderBreaker;
 import vestnik.gateway.dispatch.QueueDepth;
 import vestnik.gateway.dispatch.RetryPolicy;
+import vestnik.gateway.enforcement.ContactEvents;
+import vestnik.gateway.enforcement.InteractionLedger;
+import vestnik.gateway.enforcement.PolicyGate;
+import vestnik.gateway.enforcement.Suppressions;
+import vestnik.gateway.policy.ContactPolicy;
+import vestnik.gateway.policy.TenantPolicy;
+import vestnik.gateway.policy.numbering.NumberingPlan;
+import vestnik.gateway.policy.zone.RegionZones;
+import vestnik.gateway.policy.zone.ZoneResolver;
 import vestnik.gateway.inbound.InboundRecorder;
 import vestnik.gateway.inbound.InboundStore;
 import vestnik.gateway.intake.JobParser;
@@ -140,6 +152,7 @@ public final class Gateway extends VerticleBase {
             return c == null ? null : c.type();
         };
         ContactRepository contacts = new ContactRepository(redis, scripts);
+        InteractionLedger ledger = new InteractionLedger(redis);
         LinkService links = new LinkService(redis, contacts, channels.values(), config.linkTokenTtl(), clock);
         OptOutRegistry optOuts = new OptOutRegistry(redis);
         CustomerWindow windows = new CustomerWindow(redis);
@@ -181,7 +194,7 @@ public final class Gateway extends VerticleBase {
                     DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
                             receiptIndex, receipts, contacts, optOuts, windows,
                             new RecipientRateLimiter(vertx, redis, scripts), cascades, metrics, clock,
-                            config.dispatch().reclaimAfter());
+                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts));
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
@@ -209,7 +222,8 @@ public final class Gateway extends VerticleBase {
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
                                     messagesApi, messageQuery, contactsApi, channelsApi, hooks, health, prometheus,
-                                    templatesApi))
+                                    templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
+                                    new LedgerApi(ledger), new SuppressionsApi(new Suppressions(redis), channels::containsKey, clock)))
                             .listen();
                 })
                 .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))
@@ -219,6 +233,21 @@ public final class Gateway extends VerticleBase {
                             config.http().host(), s.actualPort(), channels.size(), channels.keySet());
                     return (Void) null;
                 });
+    }
+
+    /** The contact policy over the shipped calendar and region table, or null when switched off. */
+    private PolicyGate policyGate(ContactRepository contacts, Scripts scripts, InteractionLedger ledger,
+                                  ReceiptProcessor receipts) {
+        if (!config.dispatch().contactPolicy()) {
+            log.warn("dispatch.contactPolicy is off: quiet hours, caps and blocking statuses are NOT enforced");
+            return null;
+        }
+        Map<String, TenantPolicy> policies = new LinkedHashMap<>();
+        config.tenants().forEach(t -> policies.put(t.id(), t.policy()));
+        PolicyGate gate = new PolicyGate(redis, scripts, contacts, ContactPolicy.bundled(),
+                new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), policies, ledger, new Suppressions(redis));
+        receipts.whenGivenUp(gate::notAnswered);
+        return gate;
     }
 
     /** Registration failures are logged, not fatal: the provider may be briefly down, and an admin can retry. */

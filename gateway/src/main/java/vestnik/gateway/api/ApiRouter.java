@@ -19,6 +19,16 @@ public final class ApiRouter {
                                 MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
                                 HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
                                 TemplatesApi templates) {
+        return create(vertx, tenants, maxBodyBytes, messages, messageQuery, contacts, channels, hooks, health,
+                prometheus, templates, null, null, null);
+    }
+
+    /** With {@code POST /v1/events}, the contacts' ledger export and {@code POST /v1/suppressions} when given. */
+    public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
+                                MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
+                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
+                                TemplatesApi templates, EventsApi events, LedgerApi ledger,
+                                SuppressionsApi suppressions) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -45,6 +55,15 @@ public final class ApiRouter {
         router.get("/v1/contacts/:contactId").handler(contacts::get);
         router.post("/v1/contacts/:contactId/links").handler(contacts::createLinks);
         router.post("/v1/channels/:channelId/webhook").handler(channels::registerWebhook);
+        if (events != null) {
+            router.post("/v1/events").handler(events::post);
+        }
+        if (suppressions != null) {
+            router.post("/v1/suppressions").handler(suppressions::post);
+        }
+        if (ledger != null) {
+            router.get("/v1/contacts/:contactId/ledger").handler(ledger::export);
+        }
         router.get("/v1/templates").handler(templates::list);
         router.get("/v1/templates/:key").handler(templates::get);
         router.put("/v1/templates/:key").handler(templates::put);

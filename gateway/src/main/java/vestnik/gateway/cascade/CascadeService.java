@@ -62,7 +62,8 @@ public final class CascadeService {
         String id = Ids.nextInShard(messages.keys(), messages.keys().shardOf(c.jobId()));
         NewMessage m = new NewMessage(id, step.tenantId(), null, nextStep.channel(), step.phone(), text, step.sender(),
                 channel.segments(text), clock.instant(), null, step.expiresAt(), step.metadataJson(), step.contactId(),
-                step.email(), null, step.priority(), step.templateKey(), step.templateVersion(), next, step.callbackUrl());
+                step.email(), null, step.priority(), step.templateKey(), step.templateVersion(), next, step.callbackUrl(),
+                step.jobZone(), step.jobRegion());
         String detail = "cascade step " + (next.step() + 1) + "/" + c.route().size() + " after " + step.channelId() + ": " + why;
         return messages.createCascadeStep(m, c.step(), detail).map(created -> {
             if (created) {
@@ -83,13 +84,18 @@ public final class CascadeService {
 
     /** Stops the job: no further step; the current one is cancelled if it has not been handed over yet. */
     public Future<Boolean> cancel(MessageRecord anyStep) {
+        return cancel(anyStep, "the cascade was cancelled by the caller");
+    }
+
+    /** As {@link #cancel(MessageRecord)}, with the reason written in the current step's history. */
+    public Future<Boolean> cancel(MessageRecord anyStep, String detail) {
         String jobId = anyStep.cascade().jobId();
         return messages.cancelCascade(jobId)
                 .compose(v -> messages.cascadeProgress(jobId))
                 .compose(p -> {
                     String current = p.stepIds().isEmpty() ? jobId : p.stepIds().get(p.stepIds().size() - 1);
                     return messages.transition(current, null, MessageStatus.CANCELLED, clock.instant(),
-                            "the cascade was cancelled by the caller", null, null, true, null, Map.of());
+                            detail, null, null, true, null, Map.of());
                 })
                 .map(r -> true);
     }

@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vestnik.gateway.cascade.RouteParser;
 import vestnik.gateway.cascade.RouteStep;
+import vestnik.gateway.policy.PolicyConfigException;
+import vestnik.gateway.policy.TenantPolicy;
 import vestnik.gateway.callbacks.CallbackUrls;
 
 /** Turns the merged YAML tree into {@link GatewayConfig}, naming the key of anything invalid. */
@@ -72,7 +74,8 @@ public final class ConfigReader {
                 duration(d, "dispatch.maxTtl", "maxTtl"),
                 duration(d, "dispatch.schedulerInterval", "schedulerInterval"),
                 duration(d, "dispatch.retention", "retention"),
-                duration(d, "dispatch.breakerOpenFor", "breakerOpenFor"));
+                duration(d, "dispatch.breakerOpenFor", "breakerOpenFor"),
+                bool(d, "dispatch.contactPolicy", "contactPolicy"));
 
         JsonNode cb = tree.path("callbacks");
         CallbacksConfig callbacks = new CallbacksConfig(
@@ -160,9 +163,17 @@ public final class ConfigReader {
             String name = text(t, "name", id);
             tenants.add(new Tenant(id, name, keys, TemplateSettingsReader.profile(t, where, name),
                     TemplateSettingsReader.tariff(t, where), TemplateSettingsReader.lint(t, where),
-                    tenantCallbacks(t.path("callbacks"), where + ".callbacks")));
+                    tenantCallbacks(t.path("callbacks"), where + ".callbacks"), tenantPolicy(t.path("policy"), where)));
         }
         return tenants;
+    }
+
+    private static TenantPolicy tenantPolicy(JsonNode node, String where) {
+        try {
+            return TenantPolicy.fromJson(node);
+        } catch (PolicyConfigException e) {
+            throw new ConfigException(where + ": " + e.getMessage(), e);
+        }
     }
 
     /** Named cascades: {@code routes: {viber-then-sms: [{channel: vb, waitFor: delivered, timeout: PT10M}, {channel: sms}]}}. */

@@ -7,6 +7,8 @@ import java.time.Duration;
  * dead consumer before another takes it over (longer than any single send can take);
  * {@code maxAttempts} and the backoff bound transient retries; {@code defaultTtl} applies to jobs
  * that give none. {@code breakerOpenFor} is how long a failing provider gets no traffic before trial sends.
+ * {@code contactPolicy} enforces the contact policy (quiet hours, caps, blocking statuses) before every send; it
+ * is on unless a deployment that sends no debt-collection traffic (or a test of something else) turns it off.
  */
 public record DispatchConfig(
         Duration reclaimAfter,
@@ -17,5 +19,6 @@ public record DispatchConfig(
         Duration maxTtl,
         Duration schedulerInterval,
         Duration retention,
-        Duration breakerOpenFor) {
+        Duration breakerOpenFor,
+        boolean contactPolicy) {
 }

@@ -2,6 +2,7 @@ package vestnik.gateway.config;
 
 import java.util.List;
 import java.util.Objects;
+import vestnik.gateway.policy.TenantPolicy;
 import vestnik.templates.lint.LintConfig;
 import vestnik.templates.model.TenantProfile;
 import vestnik.templates.preview.Tariff;
@@ -13,16 +14,24 @@ import vestnik.templates.preview.Tariff;
  * @param tariff    prices per SMS part, messenger message, e-mail and call minute, for template previews
  * @param lint      the publish checks' settings (SMS parts, forbidden phrases)
  * @param callbacks where and with which secret status changes are POSTed, or none
+ * @param policy    the contact policy: the law's, or stricter ({@code policy:} of the tenant)
  */
 public record Tenant(String id, String name, List<ApiKey> apiKeys, TenantProfile profile, Tariff tariff,
-                     LintConfig lint, TenantCallbacks callbacks) {
+                     LintConfig lint, TenantCallbacks callbacks, TenantPolicy policy) {
     public Tenant {
         apiKeys = List.copyOf(apiKeys);
         profile = profile == null ? new TenantProfile(name, null) : profile;
         tariff = tariff == null ? Tariff.free() : tariff;
         lint = lint == null ? LintConfig.defaults() : lint;
         callbacks = callbacks == null ? TenantCallbacks.NONE : callbacks;
+        policy = policy == null ? TenantPolicy.LEGAL : policy;
         Objects.requireNonNull(id, "id");
+    }
+
+    /** A tenant under the law's contact policy. */
+    public Tenant(String id, String name, List<ApiKey> apiKeys, TenantProfile profile, Tariff tariff,
+                  LintConfig lint, TenantCallbacks callbacks) {
+        this(id, name, apiKeys, profile, tariff, lint, callbacks, null);
     }
 
     /** A tenant with default template settings, called back as given. */

@@ -27,6 +27,7 @@ import vestnik.channels.spi.OutboundMessage;
 import vestnik.channels.spi.SendResult;
 import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.contacts.ContactRepository;
+import vestnik.gateway.enforcement.PolicyGate;
 import vestnik.gateway.inbound.CustomerWindow;
 import vestnik.gateway.optout.OptOutRegistry;
 import vestnik.gateway.ratelimit.RateLimiter;
@@ -71,6 +72,7 @@ public final class ChannelDispatcher {
     private final CascadeService cascades;
     private final OptOutRegistry optOuts;
     private final StatusMetrics metrics;
+    private final PolicyGate policyGate;
     private final Clock clock;
     private final Duration reclaimAfter;
     private final int capacity;
@@ -105,6 +107,7 @@ public final class ChannelDispatcher {
         this.recipientLimiter = ctx.recipientLimiter();
         this.cascades = ctx.cascades();
         this.metrics = ctx.metrics();
+        this.policyGate = ctx.policyGate();
         this.clock = ctx.clock();
         this.reclaimAfter = ctx.reclaimAfter();
         this.capacity = Math.max(1, channel.maxInFlight());
@@ -300,15 +303,52 @@ public final class ChannelDispatcher {
                 return recordFailure(m, entry, refused.failure());
             }
             OutboundMessage out = ((SendPreparation.Prepared.Send) prepared).message();
-            String address = OptOutRegistry.address(out.to().phone(), out.to().email(), out.to().channelUserId());
-            if (channel.ratePerRecipient() > 0 && address != null) {
-                return recipientLimiter.acquire(channel.id(), address, channel.ratePerRecipient()).compose(outcome ->
-                        outcome instanceof RecipientRateLimiter.Outcome.Later later
-                                ? deferWithoutAttempt(m, entry, later.after(), "the provider's per-recipient rate")
-                                : submit(m, entry, out, start));
+            if (policyGate == null) {
+                return paced(m, entry, out, start, PolicyGate.Slots.NONE);
             }
-            return submit(m, entry, out, start);
+            return policyGate.check(m, channel.type(), out.to(), clock.instant()).compose(verdict -> {
+                if (verdict instanceof PolicyGate.Verdict.Wait wait) {
+                    return deferUntil(m, entry, wait.until(), wait.detail());
+                }
+                if (verdict instanceof PolicyGate.Verdict.Stop stop) {
+                    return rejectByPolicy(m, entry, stop);
+                }
+                return paced(m, entry, out, start, ((PolicyGate.Verdict.Pass) verdict).slots());
+            });
         });
+    }
+
+    /** The provider's per-recipient rate, then the send; policy slots taken are given back if it must wait. */
+    private Future<Void> paced(MessageRecord m, Entry entry, OutboundMessage out, Instant start, PolicyGate.Slots slots) {
+        String address = OptOutRegistry.address(out.to().phone(), out.to().email(), out.to().channelUserId());
+        if (channel.ratePerRecipient() > 0 && address != null) {
+            return recipientLimiter.acquire(channel.id(), address, channel.ratePerRecipient()).compose(outcome ->
+                    outcome instanceof RecipientRateLimiter.Outcome.Later later
+                            ? release(slots).compose(v -> deferWithoutAttempt(m, entry, later.after(), "the provider's per-recipient rate"))
+                            : submit(m, entry, out, start, slots));
+        }
+        return submit(m, entry, out, start, slots);
+    }
+
+    private Future<Void> release(PolicyGate.Slots slots) {
+        return policyGate == null ? Future.succeededFuture() : policyGate.release(slots);
+    }
+
+    /** The contact policy holds it back: queued again for {@code at}, no attempt used, the reason in the history. */
+    private Future<Void> deferUntil(MessageRecord m, Entry entry, Instant at, String detail) {
+        metrics.retried(channel.id(), "policy");
+        return messages.transition(m.id(), entry.queue(), MessageStatus.QUEUED, clock.instant(), detail, entry.id(),
+                at, false, MessageStatus.SENDING,
+                Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)))).mapEmpty();
+    }
+
+    /** The contact policy forbids it: rejected with the reason as the error code, and a cascade moves on. */
+    private Future<Void> rejectByPolicy(MessageRecord m, Entry entry, PolicyGate.Verdict.Stop stop) {
+        metrics.failed(channel.id(), stop.code());
+        return messages.transition(m.id(), entry.queue(), MessageStatus.REJECTED, clock.instant(), stop.detail(),
+                        entry.id(), null, false, MessageStatus.SENDING,
+                        Map.of("ec", stop.code(), "ecl", "policy", "em", stop.detail()))
+                .compose(r -> r.applied() ? cascades.stepFailed(m, stop.code()) : Future.succeededFuture());
     }
 
     /** Back to the due set without using up an attempt: the wait is the provider's, not the message's fault. */
@@ -319,10 +359,11 @@ public final class ChannelDispatcher {
                 Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)))).mapEmpty();
     }
 
-    private Future<Void> submit(MessageRecord m, Entry entry, OutboundMessage out, Instant start) {
+    private Future<Void> submit(MessageRecord m, Entry entry, OutboundMessage out, Instant start, PolicyGate.Slots slots) {
         if (!breaker.tryAcquire()) {
             // half-open and the trial sends are taken: this one waits its turn, no attempt used
-            return deferWithoutAttempt(m, entry, Duration.ofMillis(PAUSE_MS), "the provider is recovering (circuit half-open)");
+            return release(slots).compose(v -> deferWithoutAttempt(m, entry, Duration.ofMillis(PAUSE_MS),
+                    "the provider is recovering (circuit half-open)"));
         }
         Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
         return permit
@@ -336,14 +377,17 @@ public final class ChannelDispatcher {
                 .compose(result -> {
                     metrics.sendLatency(channel.id(), Duration.between(start, clock.instant()));
                     if (result instanceof SendResult.Accepted accepted) {
-                        return recordAccepted(m, entry, accepted);
+                        Future<Void> answer = policyGate == null ? Future.succeededFuture()
+                                : policyGate.awaitAnswer(m.id(), slots);
+                        return answer.compose(v -> recordAccepted(m, entry, accepted));
                     }
                     SendResult.Failed failed = (SendResult.Failed) result;
-                    Future<Void> optOut = FailureCodes.RECIPIENT_OPTED_OUT.equals(failed.code())
+                    // the debtor was not contacted: the policy's slots go back (a retry takes them again)
+                    Future<Void> optOut = release(slots).compose(v -> FailureCodes.RECIPIENT_OPTED_OUT.equals(failed.code())
                             ? optOuts.record(channel.id(), OptOutRegistry.address(out.to().phone(), out.to().email(),
                                     out.to().channelUserId()), "provider: " + failed.code(), clock.instant())
-                            : Future.succeededFuture();
-                    return optOut.compose(v -> recordFailure(m, entry, failed));
+                            : Future.succeededFuture());
+                    return optOut.compose(x -> recordFailure(m, entry, failed));
                 });
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.contacts.ContactRepository;
+import vestnik.gateway.enforcement.PolicyGate;
 import vestnik.gateway.inbound.CustomerWindow;
 import vestnik.gateway.optout.OptOutRegistry;
 import vestnik.gateway.ratelimit.RecipientRateLimiter;
@@ -14,7 +15,10 @@ import vestnik.gateway.status.StatusMetrics;
 import vestnik.gateway.store.MessageRepository;
 import vestnik.gateway.store.RedisStore;
 
-/** What every channel's dispatchers share; each dispatcher adds its channel, shard, rate and breaker. */
+/**
+ * What every channel's dispatchers share; each dispatcher adds its channel, shard, rate and breaker.
+ * {@code policyGate} is null when {@code dispatch.contactPolicy} is off.
+ */
 public record DispatchContext(
         Vertx vertx,
         RedisStore redis,
@@ -30,5 +34,6 @@ public record DispatchContext(
         CascadeService cascades,
         StatusMetrics metrics,
         Clock clock,
-        Duration reclaimAfter) {
+        Duration reclaimAfter,
+        PolicyGate policyGate) {
 }

@@ -42,7 +42,7 @@ public final class JobParser {
     private static final Set<String> FIELDS = Set.of("externalId", "to", "channel", "text", "ttl", "sendAt", "metadata",
             "template", "templateVersion", "variables", "whatsappTemplate", "email", "ivr", "priority", "route",
             "callbackUrl");
-    private static final Set<String> TO_FIELDS = Set.of("phone", "contactId", "email");
+    private static final Set<String> TO_FIELDS = Set.of("phone", "contactId", "email", "timezone", "region");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{L}\\p{N}._:/@#-]{1,128}");
     private static final int MAX_METADATA_CHARS = 4096;
@@ -130,14 +130,14 @@ public final class JobParser {
     private record Job(String externalId, String phone, String contactId, String email, String channelId,
                        Channel channel, String text, String template, Integer templateVersion, JsonNode variables,
                        Instant now, Instant sendAt, Instant expiresAt, String metadata, String payload, Priority priority,
-                       List<RouteStep> route, String callbackUrl) {
+                       List<RouteStep> route, String callbackUrl, String jobZone, String jobRegion) {
 
         NewMessage message(String id, String tenantId, String finalText, TemplateResolver.Rendered rendered,
                            List<RouteStep> steps, String callbackTarget) {
             return new NewMessage(id, tenantId, externalId, channelId, phone, finalText, null,
                     channel.segments(finalText), now, sendAt, expiresAt, metadata, contactId, email, payload, priority,
                     rendered == null ? null : rendered.templateKey(), rendered == null ? null : rendered.templateVersion(),
-                    steps == null ? null : new Cascade(id, 0, steps), callbackTarget);
+                    steps == null ? null : new Cascade(id, 0, steps), callbackTarget, jobZone, jobRegion);
         }
     }
 
@@ -178,6 +178,18 @@ public final class JobParser {
         }
         if (phone == null && contactId == null && email == null) {
             throw new ApiError(ErrorCode.MISSING_FIELD, "to needs a phone, a contactId or an email");
+        }
+        String jobZone = optionalText(to, "timezone");
+        if (jobZone != null) {
+            try {
+                java.time.ZoneId.of(jobZone);
+            } catch (java.time.DateTimeException e) {
+                throw new ApiError(ErrorCode.VALIDATION_FAILED, "to.timezone must be an IANA zone such as Asia/Yekaterinburg");
+            }
+        }
+        String jobRegion = optionalText(to, "region");
+        if (jobRegion != null && jobRegion.length() > 200) {
+            throw new ApiError(ErrorCode.VALIDATION_FAILED, "to.region is longer than 200 characters");
         }
 
         List<RouteStep> route = null;
@@ -280,7 +292,7 @@ public final class JobParser {
         String callbackUrl = optionalText(body, "callbackUrl");
 
         return new Job(externalId, phone, contactId, email, channelId, channel, text, template, templateVersion,
-                variables, now, sendAt, expiresAt, metadata, payload, priority, route, callbackUrl);
+                variables, now, sendAt, expiresAt, metadata, payload, priority, route, callbackUrl, jobZone, jobRegion);
     }
 
     /** At most one channel-specific content field, and only the one for the job's channel. */

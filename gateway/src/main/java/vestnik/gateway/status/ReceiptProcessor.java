@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vestnik.channels.spi.InboundEvent.StatusUpdate;
@@ -34,6 +35,8 @@ public final class ReceiptProcessor {
     private final StatusMetrics metrics;
     private final Clock clock;
     private final CascadeService cascades;
+    /** Told of every message that ended failed or expired after the provider took it (the policy's call slots). */
+    private Function<String, Future<Void>> givenUp = id -> Future.succeededFuture();
 
     public ReceiptProcessor(ReceiptIndex index, MessageRepository messages, CascadeService cascades,
                             StatusMetrics metrics, Clock clock) {
@@ -42,6 +45,11 @@ public final class ReceiptProcessor {
         this.messages = messages;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** Set once at wiring: what else happens when a sent message ends failed or expired. */
+    public void whenGivenUp(Function<String, Future<Void>> listener) {
+        this.givenUp = listener;
     }
 
     /** Completes once the report is applied or durably parked. */
@@ -96,8 +104,10 @@ public final class ReceiptProcessor {
                     if (!"failed".equals(result.status()) && !"expired".equals(result.status())) {
                         return Future.<Void>succeededFuture();
                     }
-                    return messages.find(ref.messageId()).compose(m -> m.isPresent() && m.get().cascade() != null
-                            ? cascades.stepFailed(m.get(), detail) : Future.succeededFuture());
+                    return givenUp.apply(ref.messageId())
+                            .compose(v -> messages.find(ref.messageId()))
+                            .compose(m -> m.isPresent() && m.get().cascade() != null
+                                    ? cascades.stepFailed(m.get(), detail) : Future.succeededFuture());
                 })
                 .onFailure(e -> log.warn("receipt for message {} not applied: {}", ref.messageId(), e.getMessage()));
     }

@@ -144,6 +144,46 @@ public final class Keys {
         return P + "whs:{" + channelId + "}";
     }
 
+    /**
+     * The prefix of the contact-policy counters of one debtor of one creditor ({@code subject}: {@code c:<contact>}
+     * or {@code p:<phone>} when no contact is known); the suffixes come from {@code CounterKeys}. One hash tag per
+     * creditor and debtor, so one script checks and takes every counter of a send together.
+     */
+    public String policyCounters(String tenantId, String subject) {
+        return P + "pc:{" + tenantId + ":" + subject + "}:";
+    }
+
+    /** When upstream last reported a payment by the contact ({@code POST /v1/events}), unix ms. */
+    public String paymentReceived(String tenantId, String contactId) {
+        return P + "{t:" + tenantId + "}:pay:" + contactId;
+    }
+
+    /** A number upstream reported invalid ({@code phone_invalid}): later sends to it are rejected. */
+    public String phoneInvalid(String tenantId, String phone) {
+        return P + "{t:" + tenantId + "}:pinv:" + phone;
+    }
+
+    /**
+     * A contact's messages in one shard that may still go out (queued, scheduled, sending, sent — a cascade can
+     * still move on from a sent step), kept by the status-changing scripts: what a payment cancels.
+     */
+    public String contactPending(int shard, String tenantId, String contactId) {
+        return P + tag(shard) + CONTACT_PENDING + tenantId + ":" + contactId;
+    }
+
+    /**
+     * Upstream's suppression of an address (E.164 phone or lower-case e-mail) for the tenant: JSON
+     * {@code {"channels":["sms"]|[],"reason","at"}}, an empty list meaning every channel.
+     */
+    public String suppression(String tenantId, String address) {
+        return P + "{t:" + tenantId + "}:sup:" + address;
+    }
+
+    /** The interaction ledger of one debtor of one creditor ({@code subject} as for {@link #policyCounters}). */
+    public String ledger(String tenantId, String subject) {
+        return P + "lg:{" + tenantId + ":" + subject + "}";
+    }
+
     public String rateBucket(String name) {
         return P + "rl:{" + name + "}";
     }
@@ -166,6 +206,7 @@ public final class Keys {
     // hash tag, so they change atomically with the message.
     static final String CALLBACK_EVENTS = ":cb";
     static final String TENANT_STATUS_INDEX = ":ixs:";
+    static final String CONTACT_PENDING = ":cpi:";
 
     /** A shard's stream of status changes to tell upstream systems of (messages with a callback target only). */
     public String callbackEvents(int shard) {
@@ -205,6 +246,9 @@ public final class Keys {
                 + "local function callback_events_key(prefix) return prefix .. '" + CALLBACK_EVENTS + "' end\n"
                 + "local function tenant_status_index_key(prefix, tenant, status)\n"
                 + "  return prefix .. '" + TENANT_STATUS_INDEX + "' .. status .. ':' .. tenant\n"
+                + "end\n"
+                + "local function contact_pending_key(prefix, tenant, contact)\n"
+                + "  return prefix .. '" + CONTACT_PENDING + "' .. tenant .. ':' .. contact\n"
                 + "end\n";
     }
 }

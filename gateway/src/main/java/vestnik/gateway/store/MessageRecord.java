@@ -38,7 +38,9 @@ public record MessageRecord(
         String templateKey,
         Integer templateVersion,
         Cascade cascade,
-        String callbackUrl) {
+        String callbackUrl,
+        String jobZone,
+        String jobRegion) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -71,7 +73,9 @@ public record MessageRecord(
                 h.get("tk"),
                 h.containsKey("tv") ? parseInt(h.get("tv"), 0) : null,
                 h.containsKey("rt") ? new Cascade(h.get("cj"), parseInt(h.get("rsi"), 0), Cascade.parseRoute(h.get("rt"))) : null,
-                h.get("cbu"));
+                h.get("cbu"),
+                h.get("jtz"),
+                h.get("jrg"));
     }
 
     private static int parseInt(String s, int fallback) {

@@ -91,6 +91,8 @@ public final class MessageRepository {
         putIf(f, "md", m.metadataJson());
         putIf(f, "cbu", m.callbackUrl());
         putIf(f, "ci", m.contactId());
+        putIf(f, "jtz", m.jobZone());
+        putIf(f, "jrg", m.jobRegion());
         putIf(f, "ml", m.email());
         putIf(f, "pl", m.payloadJson());
         f.put("pr", m.priority().wireName());

@@ -9,6 +9,8 @@ import vestnik.gateway.cascade.Cascade;
  * {@code templateKey} and {@code templateVersion} name the template version the text was rendered from, or
  * are null for a text job; {@code cascade} places it in a cascade, or is null.
  * {@code callbackUrl} is where its status changes are POSTed (the job's own or the tenant's), null for none.
+ * {@code jobZone} and {@code jobRegion} are the job's {@code to.timezone} and {@code to.region}: where the creditor
+ * says the debtor lives, for the contact policy when the contact does not say; null when not given.
  */
 public record NewMessage(
         String id,
@@ -30,7 +32,19 @@ public record NewMessage(
         String templateKey,
         Integer templateVersion,
         Cascade cascade,
-        String callbackUrl) {
+        String callbackUrl,
+        String jobZone,
+        String jobRegion) {
+
+    /** Without the job's zone hints. */
+    public NewMessage(String id, String tenantId, String externalId, String channelId, String phone, String text,
+                      String sender, int segments, Instant createdAt, Instant sendAt, Instant expiresAt,
+                      String metadataJson, String contactId, String email, String payloadJson, Priority priority,
+                      String templateKey, Integer templateVersion, Cascade cascade, String callbackUrl) {
+        this(id, tenantId, externalId, channelId, phone, text, sender, segments, createdAt, sendAt, expiresAt,
+                metadataJson, contactId, email, payloadJson, priority, templateKey, templateVersion, cascade,
+                callbackUrl, null, null);
+    }
 
     /** A plain text message to a phone, with nothing else: what the store's tests build. */
     public NewMessage(String id, String tenantId, String externalId, String channelId, String phone, String text,
@@ -51,6 +65,6 @@ public record NewMessage(
     public NewMessage withRecipient(String newPhone, String newEmail, String newContactId) {
         return new NewMessage(id, tenantId, externalId, channelId, newPhone, text, sender, segments, createdAt, sendAt,
                 expiresAt, metadataJson, newContactId, newEmail, payloadJson, priority, templateKey, templateVersion,
-                cascade, callbackUrl);
+                cascade, callbackUrl, jobZone, jobRegion);
     }
 }

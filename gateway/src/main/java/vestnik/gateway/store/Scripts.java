@@ -21,6 +21,8 @@ public final class Scripts {
     public final LuaScript contactPut;
     public final LuaScript cascadeNext;
     public final LuaScript duePop;
+    public final LuaScript policyReserve;
+    public final LuaScript policyRelease;
 
     public Scripts() {
         Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude());
@@ -36,6 +38,8 @@ public final class Scripts {
         contactPut = LuaScript.load("contact_put", placeholders);
         cascadeNext = LuaScript.load("cascade_next", placeholders);
         duePop = LuaScript.load("due_pop", placeholders);
+        policyReserve = LuaScript.load("policy_reserve", placeholders);
+        policyRelease = LuaScript.load("policy_release", placeholders);
     }
 
     /** Lua source of the transition table and the helpers every state-changing script shares. */
@@ -71,6 +75,24 @@ public final class Scripts {
      * get ordered, deduplicable event ids. A message without a target adds nothing to the stream.
      */
     private static final String STATUS_CHANGED = """
+            -- a contact's messages that may still go out, for cancelling them all on a payment
+            local function index_pending(msg_key, to, retention)
+              local prefix, id = shard_of(msg_key)
+              local m = redis.call('HMGET', msg_key, 't', 'ci')
+              if not prefix or not m[1] or not m[2] then
+                return
+              end
+              local key = contact_pending_key(prefix, m[1], m[2])
+              if to == 'queued' or to == 'scheduled' or to == 'sending' or to == 'sent' then
+                redis.call('SADD', key, id)
+                local keep = tonumber(retention) or 0
+                if keep > 0 then
+                  redis.call('EXPIRE', key, keep)
+                end
+              else
+                redis.call('SREM', key, id)
+              end
+            end
             local function status_changed(msg_key, ev_key, from, to, event_json, retention)
               redis.call('RPUSH', ev_key, event_json)
               local prefix, id = shard_of(msg_key)
@@ -79,6 +101,7 @@ public final class Scripts {
               if not prefix or not tenant then
                 return
               end
+              index_pending(msg_key, to, retention)
               local t = redis.call('TIME')
               local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
               local keep = tonumber(retention) or 0

@@ -22,7 +22,9 @@ import vestnik.loadtest.smsc.SimulatedSmsc;
  * tenants: {@code demo} (upstream key {@link #KEY}, an agent-only key {@link #AGENT_KEY}, an admin key
  * {@link #ADMIN_KEY}, a marketer key {@link #MARKETER_KEY}; creditor profile, tariff and publish-check settings
  * for templates; callbacks signed with {@link #DEMO_CALLBACK_SECRET}, to {@link Callbacks#demoUrl()} when one
- * is given) and {@code other} ({@link #OTHER_KEY}, marketer {@link #OTHER_MARKETER_KEY}; no callbacks).
+ * is given) and {@code other} ({@link #OTHER_KEY}, marketer {@link #OTHER_MARKETER_KEY}; no callbacks). The
+ * contact policy is off ({@code contactPolicy: false}) so that tests of other things may send at any hour and
+ * as often as they like; {@code ContactPolicyEndToEndTest} turns it on.
  */
 final class GatewayHarness implements AutoCloseable {
 
@@ -65,6 +67,7 @@ final class GatewayHarness implements AutoCloseable {
                   schedulerInterval: PT0.05S
                   reclaimAfter: PT10S
                   breakerOpenFor: PT1S
+                  contactPolicy: false
                 callbacks:
                   timeout: PT0.5S
                   retryBase: PT0.1S
@@ -139,11 +142,16 @@ final class GatewayHarness implements AutoCloseable {
 
     /** A gateway from a whole configuration text. */
     static GatewayHarness startWith(Path dir, String yaml) throws IOException {
+        return startWith(dir, yaml, Clock.systemUTC());
+    }
+
+    /** A gateway from a whole configuration text, on the given clock. */
+    static GatewayHarness startWith(Path dir, String yaml, Clock clock) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("vestnik.yaml");
         Files.writeString(file, yaml);
         GatewayConfig config = ConfigReader.load(file, Map.of());
-        Gateway gateway = new Gateway(config, Clock.systemUTC(), ChannelRegistry.builtIn());
+        Gateway gateway = new Gateway(config, clock, ChannelRegistry.builtIn());
         Vertx vertx = Vertx.vertx();
         try {
             vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -18,6 +18,8 @@ record GatewayLaunch(Path jar, String xmx, boolean jfr, int binds, int window, i
                 redis:
                   uri: embedded
                   dataDir: "%s"
+                dispatch:
+                  contactPolicy: false   # raw throughput: the jobs' phones are placed nowhere, runs happen at night
                 tenants:
                   - id: loadtest
                     name: "Load test"
