@@ -54,12 +54,9 @@ import vestnik.gateway.dispatch.RetryPolicy;
 import vestnik.gateway.enforcement.ContactEvents;
 import vestnik.gateway.enforcement.InteractionLedger;
 import vestnik.gateway.enforcement.PolicyGate;
+import vestnik.gateway.enforcement.ReferenceData;
 import vestnik.gateway.enforcement.Suppressions;
-import vestnik.gateway.policy.ContactPolicy;
 import vestnik.gateway.policy.TenantPolicy;
-import vestnik.gateway.policy.numbering.NumberingPlan;
-import vestnik.gateway.policy.zone.RegionZones;
-import vestnik.gateway.policy.zone.ZoneResolver;
 import vestnik.gateway.inbound.InboundRecorder;
 import vestnik.gateway.inbound.InboundStore;
 import vestnik.gateway.intake.JobParser;
@@ -101,6 +98,7 @@ public final class Gateway extends VerticleBase {
     private RedisStore redis;
     private DueScheduler scheduler;
     private CascadeService cascadeService;
+    private ReferenceData referenceData;
     private QueueDepth queueDepth;
     private HttpServer server;
 
@@ -138,6 +136,8 @@ public final class Gateway extends VerticleBase {
         StatusMetrics metrics = new StatusMetrics(prometheus);
         MessageRepository messages = new MessageRepository(redis, scripts, retention.toSeconds());
         ReceiptIndex receiptIndex = new ReceiptIndex(redis, retention, ORPHAN_RECEIPT_KEEP);
+        ReferenceData reference = new ReferenceData(vertx, redis);
+        referenceData = reference;
         CascadeService cascades = new CascadeService(messages, channels, clock);
         ReceiptProcessor receipts = new ReceiptProcessor(receiptIndex, messages, cascades, metrics, clock);
         for (Map.Entry<String, JsonNode> e : config.channels().entrySet()) {
@@ -168,6 +168,7 @@ public final class Gateway extends VerticleBase {
                 return Future.succeededFuture();
             }));
         }
+        started.add(reference.start());
 
         RetryPolicy retries = new RetryPolicy(config.dispatch().maxAttempts(), config.dispatch().retryBase(),
                 config.dispatch().retryMax());
@@ -194,7 +195,7 @@ public final class Gateway extends VerticleBase {
                     DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
                             receiptIndex, receipts, contacts, optOuts, windows,
                             new RecipientRateLimiter(vertx, redis, scripts), cascades, metrics, clock,
-                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts));
+                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts, reference));
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
@@ -237,15 +238,14 @@ public final class Gateway extends VerticleBase {
 
     /** The contact policy over the shipped calendar and region table, or null when switched off. */
     private PolicyGate policyGate(ContactRepository contacts, Scripts scripts, InteractionLedger ledger,
-                                  ReceiptProcessor receipts) {
+                                  ReceiptProcessor receipts, ReferenceData reference) {
         if (!config.dispatch().contactPolicy()) {
             log.warn("dispatch.contactPolicy is off: quiet hours, caps and blocking statuses are NOT enforced");
             return null;
         }
         Map<String, TenantPolicy> policies = new LinkedHashMap<>();
         config.tenants().forEach(t -> policies.put(t.id(), t.policy()));
-        PolicyGate gate = new PolicyGate(redis, scripts, contacts, ContactPolicy.bundled(),
-                new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), policies, ledger, new Suppressions(redis));
+        PolicyGate gate = new PolicyGate(redis, scripts, contacts, reference, policies, ledger, new Suppressions(redis));
         receipts.whenGivenUp(gate::notAnswered);
         return gate;
     }
@@ -293,6 +293,9 @@ public final class Gateway extends VerticleBase {
         }
         if (cascadeService != null) {
             cascadeService.stop(vertx);
+        }
+        if (referenceData != null) {
+            referenceData.stop();
         }
         if (queueDepth != null) {
             queueDepth.stop();

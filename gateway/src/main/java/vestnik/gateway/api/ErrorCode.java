@@ -25,6 +25,7 @@ public enum ErrorCode {
     INVALID_EMAIL(422, "invalid_email"),
     INVALID_PRIORITY(422, "invalid_priority"),
     INVALID_ROUTE(422, "invalid_route"),
+    INVALID_REFERENCE_DATA(422, "invalid_reference_data"),
     UNKNOWN_ROUTE(422, "unknown_route"),
     INVALID_CONTACT_ID(422, "invalid_contact_id"),
     UNKNOWN_CONTACT(422, "unknown_contact"),

@@ -87,20 +87,18 @@ public final class PolicyGate {
     private final RedisStore redis;
     private final Scripts scripts;
     private final ContactRepository contacts;
-    private final ContactPolicy policy;
-    private final ZoneResolver zones;
+    private final ReferenceData reference;
     private final Map<String, TenantPolicy> tenants;
     private final InteractionLedger ledger;
     private final Suppressions suppressions;
 
-    public PolicyGate(RedisStore redis, Scripts scripts, ContactRepository contacts, ContactPolicy policy,
-                      ZoneResolver zones, Map<String, TenantPolicy> tenants, InteractionLedger ledger,
+    public PolicyGate(RedisStore redis, Scripts scripts, ContactRepository contacts, ReferenceData reference,
+                      Map<String, TenantPolicy> tenants, InteractionLedger ledger,
                       Suppressions suppressions) {
         this.redis = redis;
         this.scripts = scripts;
         this.contacts = contacts;
-        this.policy = policy;
-        this.zones = zones;
+        this.reference = reference;
         this.tenants = Map.copyOf(tenants);
         this.ledger = ledger;
         this.suppressions = suppressions;
@@ -127,7 +125,7 @@ public final class PolicyGate {
                     ContactFacts facts = contact.map(c -> new ContactFacts(c.timezone(), c.region(), null, c.address(),
                             to.phone(), m.jobZone(), m.jobRegion())).orElse(new ContactFacts(null, null, null, null,
                             to.phone(), m.jobZone(), m.jobRegion()));
-                    ZoneResolution zone = zones.resolve(facts, tenant.defaultZone());
+                    ZoneResolution zone = reference.zones().resolve(facts, tenant.defaultZone());
                     ContactRestrictions restrictions = new ContactRestrictions(
                             contact.map(PolicyGate::statuses).orElse(Set.of()), OptOuts.none(), paid);
                     return decide(m, type, tenant, zone, restrictions, subject, now, 0);
@@ -208,6 +206,7 @@ public final class PolicyGate {
     private Future<Verdict> decide(MessageRecord m, ChannelType type, TenantPolicy tenant, ZoneResolution zone,
                                    ContactRestrictions restrictions, String subject, Instant now, int races) {
         ContactClass cls = tenant.classify(type);
+        ContactPolicy policy = reference.policy();
         CapWindows windows = policy.windowsFor(now, zone);
         CounterKeys keys = CounterKeys.of(cls, windows);
         String prefix = redis.keys().policyCounters(m.tenantId(), subject);

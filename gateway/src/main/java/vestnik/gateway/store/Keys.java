@@ -184,6 +184,21 @@ public final class Keys {
         return P + "lg:{" + tenantId + ":" + subject + "}";
     }
 
+    /** Uploaded numbering-plan files (name → base64 of the CSV bytes), shared by every gateway. */
+    public String referenceNumberingPlan() {
+        return P + "ref:plan";
+    }
+
+    /** An uploaded production calendar replacing the shipped one. */
+    public String referenceCalendar() {
+        return P + "ref:calendar";
+    }
+
+    /** Bumped on every upload; gateways rebuild their reference data when it changes. */
+    public String referenceVersion() {
+        return P + "ref:ver";
+    }
+
     public String rateBucket(String name) {
         return P + "rl:{" + name + "}";
     }
