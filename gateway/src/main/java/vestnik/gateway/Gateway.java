@@ -34,6 +34,11 @@ import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessageQueryApi;
 import vestnik.gateway.api.MessagesApi;
+import vestnik.gateway.api.BatchApi;
+import vestnik.gateway.api.CampaignsApi;
+import vestnik.gateway.campaign.CampaignService;
+import vestnik.gateway.campaign.CampaignStore;
+import vestnik.gateway.campaign.JobIntake;
 import vestnik.gateway.api.TemplatesApi;
 import vestnik.gateway.callbacks.CallbackDispatcher;
 import vestnik.gateway.callbacks.CallbackMetrics;
@@ -170,6 +175,10 @@ public final class Gateway extends VerticleBase {
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
                 cascades, metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
+        JobIntake jobIntake = new JobIntake(messages, parser, new RecipientCompletion(contacts), channelTypes, metrics);
+        BatchApi batchApi = new BatchApi(jobIntake);
+        CampaignsApi campaignsApi = new CampaignsApi(new CampaignService(jobIntake, new CampaignStore(redis), messages,
+                id -> channels.containsKey(id) ? channels.get(id).ratePerSecond() : 0, config.dispatch().maxTtl(), clock), clock);
         ChannelsApi channelsApi = new ChannelsApi(channels::get, webhookRegistration, config.webhooks().publicUrl());
         MessageQueryApi messageQuery = new MessageQueryApi(new MessageFeed(redis));
         HealthApi health = new HealthApi(redis, channels.values());
@@ -209,7 +218,7 @@ public final class Gateway extends VerticleBase {
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
                                     messagesApi, messageQuery, contactsApi, channelsApi, hooks, health, prometheus,
-                                    templatesApi))
+                                    templatesApi, batchApi, campaignsApi))
                             .listen();
                 })
                 .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))

@@ -11,6 +11,7 @@ import vestnik.gateway.config.Tenant;
 public final class ApiRouter {
 
     private static final long HOOK_BODY_LIMIT = 10L * 1024 * 1024;
+    private static final int BATCH_BODY_LIMIT = 16 * 1024 * 1024;
 
     private ApiRouter() {
     }
@@ -19,6 +20,15 @@ public final class ApiRouter {
                                 MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
                                 HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
                                 TemplatesApi templates) {
+        return create(vertx, tenants, maxBodyBytes, messages, messageQuery, contacts, channels, hooks, health, prometheus,
+                templates, null, null);
+    }
+
+    /** With the bulk intake: {@code batch} and {@code campaigns} (either may be null when not wired). */
+    public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
+                                MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
+                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
+                                TemplatesApi templates, BatchApi batch, CampaignsApi campaigns) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -35,12 +45,29 @@ public final class ApiRouter {
         router.route(HttpMethod.POST, "/hooks/:channelId/*").handler(hooks::handle);
         router.route(HttpMethod.GET, "/hooks/:channelId/*").handler(hooks::handle);
 
+        if (batch != null) {
+            // a thousand jobs are larger than one: the batch has its own body limit
+            router.routeWithRegex(HttpMethod.POST, "/v1/messages:batch")
+                    .handler(BodyHandler.create(false).setBodyLimit(Math.max(maxBodyBytes, BATCH_BODY_LIMIT)))
+                    .handler(auth::handle).handler(batch::create);
+        }
+        if (campaigns != null) {
+            // the rows are streamed, never buffered: this route comes before the body handler of /v1/*
+            router.post("/v1/campaigns").handler(auth::handle).handler(campaigns::create);
+        }
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.route("/v1/*").handler(auth::handle);
         router.post("/v1/messages").handler(messages::create);
         router.get("/v1/messages").handler(messageQuery::list);
         router.get("/v1/messages/:id").handler(messages::get);
         router.delete("/v1/messages/:id").handler(messages::cancel);
+        if (campaigns != null) {
+            router.get("/v1/campaigns/:id").handler(campaigns::get);
+            router.get("/v1/campaigns/:id/report").handler(campaigns::report);
+            router.post("/v1/campaigns/:id/pause").handler(campaigns::pause);
+            router.post("/v1/campaigns/:id/resume").handler(campaigns::resume);
+            router.post("/v1/campaigns/:id/cancel").handler(campaigns::cancel);
+        }
         router.put("/v1/contacts/:contactId").handler(contacts::put);
         router.get("/v1/contacts/:contactId").handler(contacts::get);
         router.post("/v1/contacts/:contactId/links").handler(contacts::createLinks);

@@ -157,6 +157,16 @@ public final class Keys {
         return P + "tpl:{" + tenantId + "}:" + templateKey;
     }
 
+    /** A campaign: its spec, state and intake counters (a hash). Tagged by the campaign, like its row list. */
+    public String campaign(String campaignId) {
+        return P + "cmp:{" + campaignId + "}";
+    }
+
+    /** A campaign's rows in upload order, each {@code row<TAB>messageId} or {@code row<TAB><TAB>code<TAB>reason}. */
+    public String campaignRows(String campaignId) {
+        return P + "cmp:{" + campaignId + "}:rows";
+    }
+
     /** A tenant's template keys, each with a one-line summary (JSON): what {@code GET /v1/templates} lists. */
     public String templateIndex(String tenantId) {
         return P + "tpls:{" + tenantId + "}";
