@@ -23,6 +23,8 @@ final class CampaignUpload {
     /** Rows written together: large enough to pipeline well, small enough to keep memory flat. */
     static final int GROUP = 500;
     static final int MAX_LINE_BYTES = 64 * 1024;
+    /** What the parser may buffer of one unfinished line before the upload is given up: the memory bound. */
+    static final int MAX_BUFFERED_LINE_BYTES = 1024 * 1024;
     static final int ERRORS_SHOWN = 100;
 
     /** What the upload came to: its counts and its first refused rows. */
@@ -66,21 +68,25 @@ final class CampaignUpload {
         Promise<Summary> done = Promise.promise();
         RecordParser lines = RecordParser.newDelimited("\n", body);
         lines.pause();
-        lines.maxRecordSize(MAX_LINE_BYTES);
+        lines.maxRecordSize(MAX_BUFFERED_LINE_BYTES);
         lines.exceptionHandler(t -> {
-            if (unusable == null) {
-                unusable = t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("size")
-                        ? new ApiError(vestnik.gateway.api.ErrorCode.INVALID_ROWS,
-                        "line " + (line + 1) + " is longer than " + MAX_LINE_BYTES + " bytes")
-                        : null;
+            if (unusable == null && t instanceof IllegalStateException) {
+                // the parser's only complaint: a line longer than the limit (the connection's own failures are not this type)
+                unusable = new ApiError(vestnik.gateway.api.ErrorCode.INVALID_ROWS,
+                        "line " + (line + 1) + " is longer than " + MAX_BUFFERED_LINE_BYTES + " bytes");
             }
-            tail.onComplete(ar -> done.tryFail(unusable != null ? unusable : t));
+            Throwable cause = unusable != null ? unusable : t;
+            tail.onComplete(ar -> done.tryFail(cause));
         });
         lines.handler(buf -> {
             if (unusable != null) {
                 return;
             }
             line++;
+            if (buf.length() > MAX_LINE_BYTES && !decoder.wantsHeader()) {
+                refused.add(new CampaignStore.RowOutcome(line, null, "invalid_row", "the line is longer than " + MAX_LINE_BYTES + " bytes"));
+                return;
+            }
             String s = buf.toString(StandardCharsets.UTF_8);
             if (s.endsWith("\r")) {
                 s = s.substring(0, s.length() - 1);

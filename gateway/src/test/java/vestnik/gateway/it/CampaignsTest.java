@@ -240,7 +240,7 @@ class CampaignsTest {
     }
 
     @Test
-    @DisplayName("an upload without a phone or contactId column, or outside the legal hours, is refused")
+    @DisplayName("an upload without a phone or contactId column, with a line that never ends, outside the legal hours or not CSV/JSON lines is refused")
     void refusedUploads() {
         Http.Reply noRecipient = upload(query(tomorrow(), Map.of("name", "x", "text", "t", "channel", "sms")), "text/csv",
                 HttpRequest.BodyPublishers.ofString("name;debt\nA;1\n"));
@@ -251,6 +251,16 @@ class CampaignsTest {
                 "text/csv", HttpRequest.BodyPublishers.ofString("phone\n+79170000001\n"));
         assertThat(night.status()).isEqualTo(422);
         assertThat(night.errorCode()).isEqualTo("invalid_window");
+
+        JsonObject longLine = created(upload(query(tomorrow(), Map.of("name", "x", "text", "t", "channel", "sms")), "text/csv",
+                HttpRequest.BodyPublishers.ofString("phone;note\n+79170000001;" + "x".repeat(70_000) + "\n+79170000002;ok\n")));
+        assertThat(longLine.getLong("accepted")).isEqualTo(1);
+        assertThat(longLine.getJsonArray("errors").getJsonObject(0).getString("message")).isEqualTo("the line is longer than 65536 bytes");
+
+        Http.Reply endless = upload(query(tomorrow(), Map.of("name", "x", "text", "t", "channel", "sms")), "text/csv",
+                HttpRequest.BodyPublishers.ofString("phone;note\n+79170000001;" + "x".repeat(1_100_000)));
+        assertThat(endless.status()).isEqualTo(422);
+        assertThat(endless.errorCode()).isEqualTo("invalid_rows");
 
         Http.Reply xml = upload(query(tomorrow(), Map.of("name", "x", "text", "t", "channel", "sms")), "application/xml",
                 HttpRequest.BodyPublishers.ofString("<rows/>"));
