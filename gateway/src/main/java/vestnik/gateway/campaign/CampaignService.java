@@ -66,9 +66,13 @@ public final class CampaignService {
                 new RowJobs(spec, maxTtl), clock);
         Future<Void> stored = store.create(id, tenantId, spec, now);
         return upload.consume(body, stored)
+                // a failed upload is retried whole by its sender: the rows already stored must not go out twice
                 .recover(t -> stored.failed() ? Future.failedFuture(t)
                         : store.put(id, Map.of("state", CampaignStore.State.FAILED.wireName(), "reason", String.valueOf(t.getMessage())))
-                        .transform(x -> Future.failedFuture(t)))
+                        .compose(x -> cancelMessages(id, "campaign upload failed"))
+                        .transform(x -> Future.failedFuture(t instanceof ApiError e
+                                ? new ApiError(e.code(), e.getMessage(), new JsonArray().add(new JsonObject().put("campaignId", id)))
+                                : t)))
                 .compose(summary -> {
             JsonObject estimate = estimate(spec, summary.accepted(), now);
             return store.put(id, Map.of("state", CampaignStore.State.RUNNING.wireName(), "estimate", estimate.encode()))
@@ -202,26 +206,30 @@ public final class CampaignService {
         if (c.state() == CampaignStore.State.CANCELLED || c.state() == CampaignStore.State.UPLOADING) {
             throw new ApiError(ErrorCode.CAMPAIGN_STATE, "the campaign is " + c.state().wireName() + ": it cannot be cancelled");
         }
+        return store.put(c.id(), Map.of("state", CampaignStore.State.CANCELLED.wireName()))
+                .compose(v -> cancelMessages(c.id(), "campaign cancelled"))
+                .map(n -> new JsonObject().put("id", c.id()).put("state", CampaignStore.State.CANCELLED.wireName())
+                        .put("cancelled", n));
+    }
+
+    /** Cancels the campaign's messages not yet handed over; answers how many. */
+    private Future<Long> cancelMessages(String campaignId, String detail) {
         Instant now = clock.instant();
         long[] count = {0};
-        return store.put(c.id(), Map.of("state", CampaignStore.State.CANCELLED.wireName()))
-                .compose(v -> walk(c.id(), page -> {
-                    List<Future<MessageRepository.TransitionResult>> moves = new ArrayList<>();
-                    for (String id : ids(page)) {
-                        moves.add(messages.transition(id, null, MessageStatus.CANCELLED, now, "campaign cancelled", null,
-                                null, true, null, Map.of()));
+        return walk(campaignId, page -> {
+            List<Future<MessageRepository.TransitionResult>> moves = new ArrayList<>();
+            for (String id : ids(page)) {
+                moves.add(messages.transition(id, null, MessageStatus.CANCELLED, now, detail, null, null, true, null, Map.of()));
+            }
+            return Future.all(moves).map(all -> {
+                for (int i = 0; i < all.size(); i++) {
+                    if (((MessageRepository.TransitionResult) all.resultAt(i)).applied()) {
+                        count[0]++;
                     }
-                    return Future.all(moves).map(all -> {
-                        for (int i = 0; i < all.size(); i++) {
-                            if (((MessageRepository.TransitionResult) all.resultAt(i)).applied()) {
-                                count[0]++;
-                            }
-                        }
-                        return (Void) null;
-                    });
-                }))
-                .map(v -> new JsonObject().put("id", c.id()).put("state", CampaignStore.State.CANCELLED.wireName())
-                        .put("cancelled", count[0]));
+                }
+                return (Void) null;
+            });
+        }).map(v -> count[0]);
     }
 
     /** One page of the report: each row's line, message id, status now, and error; empty at the end. */

@@ -257,10 +257,20 @@ class CampaignsTest {
         assertThat(longLine.getLong("accepted")).isEqualTo(1);
         assertThat(longLine.getJsonArray("errors").getJsonObject(0).getString("message")).isEqualTo("the line is longer than 65536 bytes");
 
+        StringBuilder before = new StringBuilder("phone;note\n");
+        for (int i = 0; i < 600; i++) {
+            before.append("+7919").append(String.format("%07d", i)).append(";ok\n");
+        }
         Http.Reply endless = upload(query(tomorrow(), Map.of("name", "x", "text", "t", "channel", "sms")), "text/csv",
-                HttpRequest.BodyPublishers.ofString("phone;note\n+79170000001;" + "x".repeat(1_100_000)));
+                HttpRequest.BodyPublishers.ofString(before + "+79170000001;" + "x".repeat(1_100_000)));
         assertThat(endless.status()).isEqualTo(422);
         assertThat(endless.errorCode()).isEqualTo("invalid_rows");
+        // the rows stored before the upload broke off are cancelled: the sender will upload the file again
+        String failed = endless.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("campaignId");
+        JsonObject progress = campaign(failed);
+        assertThat(progress.getString("state")).isEqualTo("failed");
+        assertThat(progress.getLong("accepted")).isEqualTo(500);
+        assertThat(progress.getJsonObject("statuses").getLong("cancelled")).isEqualTo(500);
 
         Http.Reply xml = upload(query(tomorrow(), Map.of("name", "x", "text", "t", "channel", "sms")), "application/xml",
                 HttpRequest.BodyPublishers.ofString("<rows/>"));
