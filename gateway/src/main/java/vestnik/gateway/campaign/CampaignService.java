@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -115,16 +114,9 @@ public final class CampaignService {
                 .orElseGet(() -> Future.failedFuture(new ApiError(ErrorCode.NOT_FOUND, "no campaign with id '" + id + "'"))));
     }
 
-    /** The campaign with its counters; the per-status counts are read from its messages now. */
+    /** The campaign with its counters; the per-status counts are kept by the status changes themselves. */
     public Future<JsonObject> progress(Campaign c) {
-        Map<String, Long> byStatus = new TreeMap<>();
-        return walk(c.id(), page -> {
-            List<String> ids = ids(page);
-            return store.statuses(ids).map(st -> {
-                st.forEach(s -> byStatus.merge(s == null ? "gone" : s, 1L, Long::sum));
-                return (Void) null;
-            });
-        }).map(v -> {
+        return store.counts(c.id()).map(byStatus -> {
             Map<String, String> h = c.hash();
             JsonObject counts = new JsonObject();
             byStatus.forEach(counts::put);

@@ -110,6 +110,23 @@ public final class CampaignStore {
         });
     }
 
+    /** The campaign's messages by status now, summed over the shards' counters (statuses with none left out). */
+    public Future<Map<String, Long>> counts(String id) {
+        List<Future<Map<String, String>>> reads = new ArrayList<>();
+        for (int shard = 0; shard < keys.shards(); shard++) {
+            int s = shard;
+            reads.add(redis.call(c -> c.hgetall(keys.campaignCounts(s, id))));
+        }
+        return Future.all(reads).map(all -> {
+            Map<String, Long> sum = new java.util.TreeMap<>();
+            for (Future<Map<String, String>> r : reads) {
+                r.result().forEach((status, n) -> sum.merge(status, Long.parseLong(n), Long::sum));
+            }
+            sum.values().removeIf(n -> n == 0);
+            return sum;
+        });
+    }
+
     /** Moves messages to the due set at {@code atMillis} (one call each, issued together). */
     public Future<Void> due(List<String> messageIds, long atMillis) {
         List<Future<Long>> adds = new ArrayList<>(messageIds.size());

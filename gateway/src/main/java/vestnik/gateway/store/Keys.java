@@ -176,6 +176,12 @@ public final class Keys {
     // hash tag, so they change atomically with the message.
     static final String CALLBACK_EVENTS = ":cb";
     static final String TENANT_STATUS_INDEX = ":ixs:";
+    static final String CAMPAIGN_COUNTS = ":cmpc:";
+
+    /** A campaign's messages in one shard by status (a hash status → count), kept by the status-changing scripts. */
+    public String campaignCounts(int shard, String campaignId) {
+        return P + tag(shard) + CAMPAIGN_COUNTS + campaignId;
+    }
 
     /** A shard's stream of status changes to tell upstream systems of (messages with a callback target only). */
     public String callbackEvents(int shard) {
@@ -213,6 +219,7 @@ public final class Keys {
                 + "  return string.match(msg_key, '^(" + P + "{s%d+}):msg:(.+)$')\n"
                 + "end\n"
                 + "local function callback_events_key(prefix) return prefix .. '" + CALLBACK_EVENTS + "' end\n"
+                + "local function campaign_counts_key(prefix, campaign) return prefix .. '" + CAMPAIGN_COUNTS + "' .. campaign end\n"
                 + "local function tenant_status_index_key(prefix, tenant, status)\n"
                 + "  return prefix .. '" + TENANT_STATUS_INDEX + "' .. status .. ':' .. tenant\n"
                 + "end\n";
