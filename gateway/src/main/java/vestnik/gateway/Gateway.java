@@ -27,7 +27,9 @@ import vestnik.gateway.inbound.CustomerWindow;
 import vestnik.gateway.intake.RecipientCompletion;
 import vestnik.gateway.optout.OptOutRegistry;
 import vestnik.gateway.webhooks.WebhookRegistration;
+import vestnik.gateway.api.AdminApi;
 import vestnik.gateway.api.ApiRouter;
+import vestnik.gateway.api.Apis;
 import vestnik.gateway.api.ChannelsApi;
 import vestnik.gateway.api.ContactsApi;
 import vestnik.gateway.api.EventsApi;
@@ -37,6 +39,11 @@ import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessageQueryApi;
 import vestnik.gateway.api.MessagesApi;
+import vestnik.gateway.api.BatchApi;
+import vestnik.gateway.api.CampaignsApi;
+import vestnik.gateway.campaign.CampaignService;
+import vestnik.gateway.campaign.CampaignStore;
+import vestnik.gateway.campaign.JobIntake;
 import vestnik.gateway.api.TemplatesApi;
 import vestnik.gateway.callbacks.CallbackDispatcher;
 import vestnik.gateway.callbacks.CallbackMetrics;
@@ -184,6 +191,10 @@ public final class Gateway extends VerticleBase {
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
                 cascades, metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
+        JobIntake jobIntake = new JobIntake(messages, parser, new RecipientCompletion(contacts), channelTypes, metrics);
+        BatchApi batchApi = new BatchApi(jobIntake);
+        CampaignsApi campaignsApi = new CampaignsApi(new CampaignService(jobIntake, new CampaignStore(redis), messages,
+                id -> channels.containsKey(id) ? channels.get(id).ratePerSecond() : 0, config.dispatch().maxTtl(), clock), clock);
         ChannelsApi channelsApi = new ChannelsApi(channels::get, webhookRegistration, config.webhooks().publicUrl());
         MessageQueryApi messageQuery = new MessageQueryApi(new MessageFeed(redis));
         HealthApi health = new HealthApi(redis, channels.values());
@@ -222,9 +233,12 @@ public final class Gateway extends VerticleBase {
                                     .setPort(config.http().port())
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
-                                    messagesApi, messageQuery, contactsApi, channelsApi, hooks, health, prometheus,
-                                    templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
-                                    new LedgerApi(ledger), new SuppressionsApi(new Suppressions(redis), channels::containsKey, clock)))
+                                    new Apis(messagesApi, messageQuery, batchApi, campaignsApi, contactsApi, channelsApi,
+                                            templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
+                                            new LedgerApi(ledger),
+                                            new SuppressionsApi(new Suppressions(redis), channels::containsKey, clock),
+                                            new AdminApi(reference), hooks, health),
+                                    prometheus))
                             .listen();
                 })
                 .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))

@@ -5,80 +5,87 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import vestnik.gateway.config.Tenant;
 
 /** The routes; each resource's handlers live in their own class. */
 public final class ApiRouter {
 
     private static final long HOOK_BODY_LIMIT = 10L * 1024 * 1024;
+    private static final long BATCH_BODY_LIMIT = 16L * 1024 * 1024;
+    /** The official numbering-plan files are a few MiB each. */
+    private static final long ADMIN_BODY_LIMIT = 64L * 1024 * 1024;
 
     private ApiRouter() {
     }
 
-    public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
-                                MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
-                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
-                                TemplatesApi templates) {
-        return create(vertx, tenants, maxBodyBytes, messages, messageQuery, contacts, channels, hooks, health,
-                prometheus, templates, null, null, null);
-    }
-
-    /** With {@code POST /v1/events}, the contacts' ledger export and {@code POST /v1/suppressions} when given. */
-    public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
-                                MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
-                                HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
-                                TemplatesApi templates, EventsApi events, LedgerApi ledger,
-                                SuppressionsApi suppressions) {
+    public static Router create(Vertx vertx, List<Tenant> tenants, int maxBodyBytes, Apis apis,
+                                PrometheusMeterRegistry prometheus) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
-        router.get("/health/live").handler(health::live);
-        router.get("/health/ready").handler(health::ready);
+        router.get("/health/live").handler(apis.health()::live);
+        router.get("/health/ready").handler(apis.health()::ready);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));
 
         // providers' pushes: raw bytes, authenticated by each channel; e-mail can be larger than a job
         router.route("/hooks/*").handler(BodyHandler.create(false).setBodyLimit(HOOK_BODY_LIMIT));
-        router.route(HttpMethod.POST, "/hooks/:channelId").handler(hooks::handle);
-        router.route(HttpMethod.GET, "/hooks/:channelId").handler(hooks::handle);
-        router.route(HttpMethod.POST, "/hooks/:channelId/*").handler(hooks::handle);
-        router.route(HttpMethod.GET, "/hooks/:channelId/*").handler(hooks::handle);
+        router.route(HttpMethod.POST, "/hooks/:channelId").handler(apis.hooks()::handle);
+        router.route(HttpMethod.GET, "/hooks/:channelId").handler(apis.hooks()::handle);
+        router.route(HttpMethod.POST, "/hooks/:channelId/*").handler(apis.hooks()::handle);
+        router.route(HttpMethod.GET, "/hooks/:channelId/*").handler(apis.hooks()::handle);
 
-        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
-        router.route("/v1/*").handler(auth::handle);
-        router.post("/v1/messages").handler(messages::create);
-        router.get("/v1/messages").handler(messageQuery::list);
-        router.get("/v1/messages/:id").handler(messages::get);
-        router.delete("/v1/messages/:id").handler(messages::cancel);
-        router.put("/v1/contacts/:contactId").handler(contacts::put);
-        router.get("/v1/contacts/:contactId").handler(contacts::get);
-        router.post("/v1/contacts/:contactId/links").handler(contacts::createLinks);
-        router.post("/v1/channels/:channelId/webhook").handler(channels::registerWebhook);
-        if (events != null) {
-            router.post("/v1/events").handler(events::post);
+        // routes whose bodies are larger than a job's, or streamed, come before the general body handler
+        router.routeWithRegex(HttpMethod.POST, "/v1/messages:batch")
+                .handler(BodyHandler.create(false).setBodyLimit(Math.max(maxBodyBytes, BATCH_BODY_LIMIT)))
+                .handler(auth::handle).handler(apis.batch()::create);
+        router.post("/v1/campaigns").handler(auth::handle).handler(apis.campaigns()::create);
+        router.route("/v1/admin/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT)).handler(auth::handle);
+        router.put("/v1/admin/numbering-plan/:name").handler(apis.admin()::putNumberingPlan);
+        router.delete("/v1/admin/numbering-plan/:name").handler(apis.admin()::deleteNumberingPlan);
+        router.put("/v1/admin/production-calendar").handler(apis.admin()::putCalendar);
+
+        router.routeWithRegex("/v1/(?!admin/).*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.routeWithRegex("/v1/(?!admin/).*").handler(auth::handle);
+        router.post("/v1/messages").handler(apis.messages()::create);
+        router.get("/v1/messages").handler(apis.messageQuery()::list);
+        router.get("/v1/messages/:id").handler(apis.messages()::get);
+        router.delete("/v1/messages/:id").handler(apis.messages()::cancel);
+        router.get("/v1/campaigns/:id").handler(apis.campaigns()::get);
+        router.get("/v1/campaigns/:id/report").handler(apis.campaigns()::report);
+        router.post("/v1/campaigns/:id/pause").handler(apis.campaigns()::pause);
+        router.post("/v1/campaigns/:id/resume").handler(apis.campaigns()::resume);
+        router.post("/v1/campaigns/:id/cancel").handler(apis.campaigns()::cancel);
+        router.put("/v1/contacts/:contactId").handler(apis.contacts()::put);
+        router.get("/v1/contacts/:contactId").handler(apis.contacts()::get);
+        router.post("/v1/contacts/:contactId/links").handler(apis.contacts()::createLinks);
+        router.post("/v1/channels/:channelId/webhook").handler(apis.channels()::registerWebhook);
+        if (apis.events() != null) {
+            router.post("/v1/events").handler(apis.events()::post);
         }
-        if (suppressions != null) {
-            router.post("/v1/suppressions").handler(suppressions::post);
+        if (apis.suppressions() != null) {
+            router.post("/v1/suppressions").handler(apis.suppressions()::post);
         }
-        if (ledger != null) {
-            router.get("/v1/contacts/:contactId/ledger").handler(ledger::export);
+        if (apis.ledger() != null) {
+            router.get("/v1/contacts/:contactId/ledger").handler(apis.ledger()::export);
         }
-        router.get("/v1/templates").handler(templates::list);
-        router.get("/v1/templates/:key").handler(templates::get);
-        router.put("/v1/templates/:key").handler(templates::put);
-        router.delete("/v1/templates/:key").handler(templates::delete);
-        router.post("/v1/templates/:key/publish").handler(templates::publish);
-        router.post("/v1/templates/:key/rollback").handler(templates::rollback);
-        router.post("/v1/templates/:key/preview").handler(templates::preview);
-        router.get("/v1/templates/:key/versions").handler(templates::versions);
+        router.get("/v1/templates").handler(apis.templates()::list);
+        router.get("/v1/templates/:key").handler(apis.templates()::get);
+        router.put("/v1/templates/:key").handler(apis.templates()::put);
+        router.delete("/v1/templates/:key").handler(apis.templates()::delete);
+        router.post("/v1/templates/:key/publish").handler(apis.templates()::publish);
+        router.post("/v1/templates/:key/rollback").handler(apis.templates()::rollback);
+        router.post("/v1/templates/:key/preview").handler(apis.templates()::preview);
+        router.get("/v1/templates/:key/versions").handler(apis.templates()::versions);
 
         router.route().last().handler(ctx -> Responses.error(ctx,
                 new ApiError(ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath())));
         router.errorHandler(405, ctx -> Responses.error(ctx, new ApiError(ErrorCode.METHOD_NOT_ALLOWED,
                 ctx.request().method() + " is not allowed on " + ctx.normalizedPath())));
         router.errorHandler(413, ctx -> Responses.error(ctx, new ApiError(ErrorCode.BODY_TOO_LARGE,
-                "the body is larger than " + maxBodyBytes + " bytes")));
+                "the body is larger than this endpoint accepts (" + maxBodyBytes + " bytes for a job)")));
         router.errorHandler(400, ctx -> Responses.error(ctx, new ApiError(ErrorCode.MALFORMED_JSON,
                 "the request could not be read")));
         router.errorHandler(500, ctx -> Responses.failure(ctx, ctx.failure() == null ? new IllegalStateException("failed") : ctx.failure()));

@@ -49,6 +49,11 @@ public enum ErrorCode {
     REVISION_MISMATCH(412, "revision_mismatch"),
     INVALID_CALLBACK_URL(422, "invalid_callback_url"),
     INVALID_QUERY(422, "invalid_query"),
+    TOO_MANY_JOBS(422, "too_many_jobs"),
+    INVALID_CAMPAIGN(422, "invalid_campaign"),
+    INVALID_WINDOW(422, "invalid_window"),
+    INVALID_ROWS(422, "invalid_rows"),
+    CAMPAIGN_STATE(409, "campaign_state"),
     STORE_UNAVAILABLE(503, "store_unavailable"),
     INTERNAL(500, "internal_error");
 

@@ -212,6 +212,16 @@ public final class Keys {
         return P + "tpl:{" + tenantId + "}:" + templateKey;
     }
 
+    /** A campaign: its spec, state and intake counters (a hash). Tagged by the campaign, like its row list. */
+    public String campaign(String campaignId) {
+        return P + "cmp:{" + campaignId + "}";
+    }
+
+    /** A campaign's rows in upload order, each {@code row<TAB>messageId} or {@code row<TAB><TAB>code<TAB>reason}. */
+    public String campaignRows(String campaignId) {
+        return P + "cmp:{" + campaignId + "}:rows";
+    }
+
     /** A tenant's template keys, each with a one-line summary (JSON): what {@code GET /v1/templates} lists. */
     public String templateIndex(String tenantId) {
         return P + "tpls:{" + tenantId + "}";
@@ -222,6 +232,12 @@ public final class Keys {
     static final String CALLBACK_EVENTS = ":cb";
     static final String TENANT_STATUS_INDEX = ":ixs:";
     static final String CONTACT_PENDING = ":cpi:";
+    static final String CAMPAIGN_COUNTS = ":cmpc:";
+
+    /** A campaign's messages in one shard by status (a hash status → count), kept by the status-changing scripts. */
+    public String campaignCounts(int shard, String campaignId) {
+        return P + tag(shard) + CAMPAIGN_COUNTS + campaignId;
+    }
 
     /** A shard's stream of status changes to tell upstream systems of (messages with a callback target only). */
     public String callbackEvents(int shard) {
@@ -259,6 +275,7 @@ public final class Keys {
                 + "  return string.match(msg_key, '^(" + P + "{s%d+}):msg:(.+)$')\n"
                 + "end\n"
                 + "local function callback_events_key(prefix) return prefix .. '" + CALLBACK_EVENTS + "' end\n"
+                + "local function campaign_counts_key(prefix, campaign) return prefix .. '" + CAMPAIGN_COUNTS + "' .. campaign end\n"
                 + "local function tenant_status_index_key(prefix, tenant, status)\n"
                 + "  return prefix .. '" + TENANT_STATUS_INDEX + "' .. status .. ':' .. tenant\n"
                 + "end\n"

@@ -48,6 +48,11 @@ public final class MessageRepository {
     }
 
     public Future<IntakeResult> create(NewMessage m) {
+        return create(m, Map.of());
+    }
+
+    /** Stores a new message with extra hash fields besides its own (a campaign's id: {@code cmp}). */
+    public Future<IntakeResult> create(NewMessage m, Map<String, String> extraFields) {
         boolean scheduled = m.sendAt() != null && m.sendAt().isAfter(m.createdAt());
         MessageStatus status = scheduled ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
         int shard = keys.shardOf(m.id());
@@ -55,6 +60,7 @@ public final class MessageRepository {
         String extKey = hasExt ? keys.externalId(m.tenantId(), m.externalId()) : keys.message(m.id());
 
         Map<String, String> f = fields(m, status, hasExt ? extKey : null);
+        f.putAll(extraFields);
         List<String> args = new ArrayList<>(List.of(
                 m.id(),
                 hasExt ? "1" : "0",

@@ -96,7 +96,7 @@ public final class Scripts {
             local function status_changed(msg_key, ev_key, from, to, event_json, retention)
               redis.call('RPUSH', ev_key, event_json)
               local prefix, id = shard_of(msg_key)
-              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc')
+              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc', 'cmp')
               local tenant = m[1]
               if not prefix or not tenant then
                 return
@@ -113,6 +113,17 @@ public final class Scripts {
               end
               if from and from ~= to then
                 redis.call('ZREM', tenant_status_index_key(prefix, tenant, from), id)
+              end
+              if m[8] and from ~= to then
+                -- a campaign's messages per status, counted in the message's own shard
+                local counts = campaign_counts_key(prefix, m[8])
+                redis.call('HINCRBY', counts, to, 1)
+                if from then
+                  redis.call('HINCRBY', counts, from, -1)
+                end
+                if keep > 0 then
+                  redis.call('EXPIRE', counts, keep)
+                end
               end
               if m[2] then
                 local e = cjson.decode(event_json)

@@ -17,10 +17,6 @@ import vestnik.channels.spi.ChannelType;
 import vestnik.channels.spi.Recipient;
 import vestnik.gateway.contacts.Contact;
 import vestnik.gateway.contacts.ContactRepository;
-import vestnik.gateway.policy.ContactPolicy;
-import vestnik.gateway.policy.numbering.NumberingPlan;
-import vestnik.gateway.policy.zone.RegionZones;
-import vestnik.gateway.policy.zone.ZoneResolver;
 import vestnik.gateway.store.MessageRecord;
 import vestnik.gateway.store.RedisFixture;
 import vestnik.gateway.store.Scripts;
@@ -44,8 +40,7 @@ class PolicyGateCallsTest {
         ContactRepository contacts = new ContactRepository(fx.redis, scripts);
         await(contacts.put("demo", new Contact("ct-1", List.of(PHONE), List.of(), null, "Europe/Moscow", null,
                 List.of(), NOW, Map.of())));
-        gate = new PolicyGate(fx.redis, scripts, contacts, ContactPolicy.bundled(),
-                new ZoneResolver(RegionZones.bundled(), NumberingPlan.empty()), Map.of(),
+        gate = new PolicyGate(fx.redis, scripts, contacts, new ReferenceData(fx.vertx, fx.redis), Map.of(),
                 new InteractionLedger(fx.redis), new Suppressions(fx.redis));
     }
 

@@ -77,7 +77,9 @@ class SharedRateTest {
             }
             busiest = Math.max(busiest, inSecond);
         }
-        assertThat(busiest).as("submits in the busiest second").isLessThanOrEqualTo(RATE + RATE / 10 + 2);
+        // the rate plus its tenth-of-a-second burst, with room for timing on a loaded machine; two independent
+        // limiters would let through twice the rate
+        assertThat(busiest).as("submits in the busiest second").isLessThanOrEqualTo(RATE * 5 / 4);
         long fromSecond = ids.stream().filter(id -> "sent".equals(second.message(id).getString("status"))
                 || "delivered".equals(second.message(id).getString("status"))).count();
         assertThat(fromSecond).isEqualTo(JOBS);

@@ -35,7 +35,9 @@ record DriverOptions(
               --duration D             sustained only: 10m (default), 60s, 1h, PT90S
               --warmup N               push N jobs end to end first, unmeasured, so the JIT has compiled the
                                        hot paths (burst and sustained only; default 0)
-              --intake single          how jobs are handed over (single POSTs; the only call the gateway has)
+              --intake MODE            how jobs are handed over: single (POST /v1/messages, default), batch
+                                       (POST /v1/messages:batch of 1,000 jobs, min(8, concurrency) in flight),
+                                       campaign (one POST /v1/campaigns streaming every job as a CSV row)
               --smsc-port N            the SMSC simulator's port (default: any free one when the jar is started)
               --receipt-delay-ms N     SMSC: delay from submit_sm_resp to the receipt (default 0)
               --xmx SIZE               gateway heap limit when the jar is started (default 512m)

@@ -3,8 +3,8 @@ package vestnik.loadtest.driver;
 import io.vertx.core.Future;
 
 /**
- * One way of handing jobs to the gateway. Single POSTs today; batch calls ({@code POST /v1/messages:batch}) and a
- * campaign upload join as further implementations, chosen by {@link IntakeMode}, once the gateway has them.
+ * One way of handing jobs to the gateway, chosen by {@link IntakeMode}: single POSTs ({@link SinglePosts}), batch
+ * calls ({@link BatchPosts}) or one campaign upload ({@link CampaignUpload}).
  */
 interface Intake extends AutoCloseable {
 

@@ -2,16 +2,20 @@ package vestnik.loadtest.driver;
 
 import java.util.Locale;
 
-/** How jobs reach the gateway; only the calls the gateway offers today are listed. */
+/** How jobs reach the gateway. */
 enum IntakeMode {
     /** One {@code POST /v1/messages} per job. */
-    SINGLE;
+    SINGLE,
+    /** {@code POST /v1/messages:batch} calls of 1,000 jobs. */
+    BATCH,
+    /** One {@code POST /v1/campaigns} upload streaming every job as a CSV row. */
+    CAMPAIGN;
 
     static IntakeMode parse(String flag) {
         try {
             return valueOf(flag.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--intake: the gateway offers only 'single' so far, not '" + flag + "'");
+            throw new IllegalArgumentException("--intake must be single, batch or campaign, not '" + flag + "'");
         }
     }
 }

@@ -160,6 +160,9 @@ public final class LoadDriver {
         return switch (options.intake()) {
             case SINGLE -> new SinglePosts(vertx, gateway.baseUrl(), gateway.apiKey(), options.plan().concurrency(),
                     runId);
+            case BATCH -> new BatchPosts(vertx, gateway.baseUrl(), gateway.apiKey(),
+                    Math.max(1, Math.min(8, options.plan().concurrency())), runId);
+            case CAMPAIGN -> new CampaignUpload(vertx, gateway.baseUrl(), gateway.apiKey(), runId);
         };
     }
 

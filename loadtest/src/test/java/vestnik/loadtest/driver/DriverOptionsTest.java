@@ -47,13 +47,15 @@ class DriverOptionsTest {
     }
 
     @Test
-    @DisplayName("unknown scenarios, flags, intake modes the gateway lacks and misplaced flags are refused")
+    @DisplayName("unknown scenarios, flags, intake modes and misplaced flags are refused; batch and campaign intake are taken")
     void refusals() {
         assertThatThrownBy(() -> DriverOptions.parse(new String[] {"burst"})).hasMessageContaining("burst-100k");
         assertThatThrownBy(() -> DriverOptions.parse(new String[] {"burst-100k", "--fast"}))
                 .hasMessageContaining("--fast");
-        assertThatThrownBy(() -> DriverOptions.parse(new String[] {"burst-100k", "--intake", "campaign"}))
-                .hasMessageContaining("only 'single'");
+        assertThatThrownBy(() -> DriverOptions.parse(new String[] {"burst-100k", "--intake", "csv"}))
+                .hasMessageContaining("single, batch or campaign");
+        assertThat(DriverOptions.parse(new String[] {"burst-100k", "--intake", "batch"}).intake()).isEqualTo(IntakeMode.BATCH);
+        assertThat(DriverOptions.parse(new String[] {"queue-1m", "--intake", "campaign"}).intake()).isEqualTo(IntakeMode.CAMPAIGN);
         assertThatThrownBy(() -> DriverOptions.parse(new String[] {"burst-100k", "--duration", "1m"}))
                 .hasMessageContaining("sustained");
         assertThatThrownBy(() -> DriverOptions.parse(new String[] {"queue-1m", "--warmup", "100"}))
