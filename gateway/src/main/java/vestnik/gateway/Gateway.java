@@ -30,6 +30,12 @@ import vestnik.gateway.webhooks.WebhookRegistration;
 import vestnik.gateway.api.ApiRouter;
 import vestnik.gateway.api.ChannelsApi;
 import vestnik.gateway.api.ContactsApi;
+import vestnik.gateway.api.ConversationsApi;
+import vestnik.gateway.inbox.ConversationStore;
+import vestnik.gateway.inbox.Inbox;
+import vestnik.gateway.inbox.InboundConsumer;
+import vestnik.gateway.inbox.InboxEvents;
+import vestnik.gateway.inbox.SenderResolver;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessageQueryApi;
@@ -77,6 +83,7 @@ public final class Gateway extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final Duration ORPHAN_RECEIPT_KEEP = Duration.ofHours(1);
+    private static final Duration INBOX_STATUS_POLL = Duration.ofMillis(250);
 
     private final GatewayConfig config;
     private final Clock clock;
@@ -91,6 +98,8 @@ public final class Gateway extends VerticleBase {
     private CascadeService cascadeService;
     private QueueDepth queueDepth;
     private HttpServer server;
+    private InboxEvents inboxEvents;
+    private InboundConsumer inboundConsumer;
 
     public Gateway(GatewayConfig config, Clock clock, ChannelRegistry registry) {
         this.config = config;
@@ -143,7 +152,8 @@ public final class Gateway extends VerticleBase {
         LinkService links = new LinkService(redis, contacts, channels.values(), config.linkTokenTtl(), clock);
         OptOutRegistry optOuts = new OptOutRegistry(redis);
         CustomerWindow windows = new CustomerWindow(redis);
-        InboundRecorder recorder = new InboundRecorder(receipts, receiptIndex, new InboundStore(redis, scripts, retention), links,
+        InboundStore inboundStore = new InboundStore(redis, scripts, retention);
+        InboundRecorder recorder = new InboundRecorder(receipts, receiptIndex, inboundStore, links,
                 optOuts, windows, channelTypes, metrics, clock);
         WebhookRegistration webhookRegistration = new WebhookRegistration(redis);
         List<Future<Void>> started = new ArrayList<>();
@@ -167,8 +177,17 @@ public final class Gateway extends VerticleBase {
         CallbackTargets callbackTargets = new CallbackTargets(config.tenants());
         JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock,
                 new StoredTemplateResolver(templateStore, renderer, templateSettings), config.routes(), callbackTargets);
+        ConversationStore conversationStore = new ConversationStore(redis);
+        String fallbackTenant = config.tenants().isEmpty() ? null : config.tenants().get(0).id();
+        inboxEvents = new InboxEvents(vertx, redis, new MessageFeed(redis), conversationStore, clock, INBOX_STATUS_POLL);
+        Inbox inbox = new Inbox(conversationStore, new SenderResolver(messages, receiptIndex, contacts, conversationStore,
+                config.inbox(), fallbackTenant), messages, inboxEvents, clock);
+        inboundConsumer = new InboundConsumer(vertx, redis, inboundStore, inbox, config.instanceId(),
+                config.dispatch().reclaimAfter());
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
-                cascades, metrics, clock);
+                cascades, metrics, clock, inbox::outboundCreated);
+        ConversationsApi conversationsApi = new ConversationsApi(inbox, messages, parser, new RecipientCompletion(contacts),
+                contacts, channelTypes, metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
         ChannelsApi channelsApi = new ChannelsApi(channels::get, webhookRegistration, config.webhooks().publicUrl());
         MessageQueryApi messageQuery = new MessageQueryApi(new MessageFeed(redis));
@@ -196,6 +215,8 @@ public final class Gateway extends VerticleBase {
                     return Future.all(dispatching);
                 })
                 .compose(v -> startCallbacks(callbackTargets))
+                .compose(v -> inboxEvents.start())
+                .compose(v -> inboundConsumer.start())
                 .compose(v -> {
                     scheduler = new DueScheduler(vertx, messages, clock, config.dispatch().schedulerInterval());
                     scheduler.start();
@@ -209,7 +230,7 @@ public final class Gateway extends VerticleBase {
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
                                     messagesApi, messageQuery, contactsApi, channelsApi, hooks, health, prometheus,
-                                    templatesApi))
+                                    templatesApi, conversationsApi))
                             .listen();
                 })
                 .compose(s -> registerWebhooksOnStart(webhookRegistration).map(s))
@@ -256,6 +277,12 @@ public final class Gateway extends VerticleBase {
     public Future<?> stop() {
         dispatchers.forEach(ChannelDispatcher::stop);
         callbackDispatchers.forEach(CallbackDispatcher::stop);
+        if (inboundConsumer != null) {
+            inboundConsumer.stop();
+        }
+        if (inboxEvents != null) {
+            inboxEvents.stop();
+        }
         if (callbackSender != null) {
             callbackSender.close();
         }

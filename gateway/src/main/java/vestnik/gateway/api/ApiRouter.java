@@ -18,7 +18,7 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, java.util.List<Tenant> tenants, int maxBodyBytes, MessagesApi messages,
                                 MessageQueryApi messageQuery, ContactsApi contacts, ChannelsApi channels,
                                 HooksApi hooks, HealthApi health, PrometheusMeterRegistry prometheus,
-                                TemplatesApi templates) {
+                                TemplatesApi templates, ConversationsApi conversations) {
         Router router = Router.router(vertx);
         ApiKeyAuth auth = new ApiKeyAuth(tenants);
 
@@ -53,6 +53,17 @@ public final class ApiRouter {
         router.post("/v1/templates/:key/rollback").handler(templates::rollback);
         router.post("/v1/templates/:key/preview").handler(templates::preview);
         router.get("/v1/templates/:key/versions").handler(templates::versions);
+        router.get("/v1/conversations").handler(conversations::list);
+        router.get("/v1/conversations/stream").handler(conversations::stream);
+        router.get("/v1/conversations/:id").handler(conversations::get);
+        router.post("/v1/conversations/:id/messages").handler(conversations::reply);
+        router.post("/v1/conversations/:id/assign").handler(conversations::assign);
+        router.post("/v1/conversations/:id/notes").handler(conversations::note);
+        router.post("/v1/conversations/:id/labels").handler(conversations::labels);
+        router.post("/v1/conversations/:id/close").handler(conversations::close);
+        router.post("/v1/conversations/:id/reopen").handler(conversations::reopen);
+        router.post("/v1/conversations/:id/pending").handler(conversations::pending);
+        router.post("/v1/conversations/:id/merge").handler(conversations::merge);
 
         router.route().last().handler(ctx -> Responses.error(ctx,
                 new ApiError(ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath())));

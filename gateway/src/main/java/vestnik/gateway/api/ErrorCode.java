@@ -48,6 +48,7 @@ public enum ErrorCode {
     REVISION_MISMATCH(412, "revision_mismatch"),
     INVALID_CALLBACK_URL(422, "invalid_callback_url"),
     INVALID_QUERY(422, "invalid_query"),
+    NOT_MERGEABLE(409, "not_mergeable"),
     STORE_UNAVAILABLE(503, "store_unavailable"),
     INTERNAL(500, "internal_error");
 

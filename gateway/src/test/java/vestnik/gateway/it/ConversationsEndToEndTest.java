@@ -1,0 +1,263 @@
+package vestnik.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vestnik.loadtest.smsc.SimulatedSmsc;
+
+/** The dialogue inbox end to end: an MO from the simulated SMSC becomes a conversation an agent answers. */
+class ConversationsEndToEndTest {
+
+    private static final AtomicInteger NEXT_PHONE = new AtomicInteger(5000);
+    private static final String AGENT = GatewayHarness.AGENT_KEY;
+
+    @TempDir
+    static Path dir;
+    static SimulatedSmsc smsc;
+    static GatewayHarness gw;
+
+    @BeforeAll
+    static void start() throws Exception {
+        smsc = SimulatedSmsc.builder().port(0).credentials("gw", "secret").receiptDelay(Duration.ofMillis(20)).start();
+        gw = GatewayHarness.startWith(dir, GatewayHarness.config(dir.resolve("data"), smsc.port())
+                + "inbox:\n  channelTenants: {sms: demo}\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gw != null) {
+            gw.close();
+        }
+        if (smsc != null) {
+            smsc.close();
+        }
+    }
+
+    private static String phone() {
+        return "+7926" + String.format("%07d", NEXT_PHONE.incrementAndGet());
+    }
+
+    private static void contact(String tenantKey, String id, String phone) {
+        Http.Reply r = gw.http.put("/v1/contacts/" + id, tenantKey,
+                new JsonObject().put("phones", new JsonArray().add(phone)).encode());
+        assertThat(r.status()).as(r.toString()).isIn(200, 201);
+    }
+
+    private static void mo(String phone, String text) {
+        assertThat(smsc.sendMo(phone.substring(1), "7755", text)).isZero();
+    }
+
+    /** The conversation of the tenant's contact, once the inbound consumer has threaded its message. */
+    private static JsonObject awaitConversationOf(String contactId) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonArray list = gw.http.get("/v1/conversations?limit=100", AGENT).json().getJsonArray("conversations");
+            return list.stream().map(o -> (JsonObject) o)
+                    .filter(c -> contactId.equals(c.getJsonObject("contact").getString("id"))).findFirst().orElse(null);
+        }, c -> c != null);
+    }
+
+    private static JsonObject conversation(String id) {
+        Http.Reply r = gw.http.get("/v1/conversations/" + id, AGENT);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<JsonObject> timeline(String id) {
+        return conversation(id).getJsonArray("timeline").stream().map(o -> (JsonObject) o).toList();
+    }
+
+    /** An SSE reader: every {@code data:} line of the stream, parsed. */
+    private static final class Events implements AutoCloseable {
+        final List<JsonObject> received = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<?> reading;
+
+        Events(String key) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gw.gateway.port() + "/v1/conversations/stream"))
+                    .header("Authorization", "Bearer " + key).build();
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            reading = client.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).thenAccept(resp -> {
+                status.complete(resp.statusCode());
+                resp.body().filter(l -> l.startsWith("data: "))
+                        .forEach(l -> received.add(new JsonObject(l.substring("data: ".length()))));
+            });
+            try {
+                assertThat(status.get(5, TimeUnit.SECONDS)).isEqualTo(200);
+            } catch (Exception e) {
+                throw new AssertionError("the stream did not open", e);
+            }
+        }
+
+        JsonObject await(String type, java.util.function.Predicate<JsonObject> p) {
+            return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> received.stream().filter(e -> type.equals(e.getString("type"))).filter(p).findFirst()
+                            .orElse(null), e -> e != null);
+        }
+
+        @Override
+        public void close() {
+            reading.cancel(true);
+        }
+    }
+
+    @Test
+    @DisplayName("an inbound SMS opens the contact's conversation live, and an agent's reply reaches the SMSC and ticks to delivered")
+    void inboundAndReply() {
+        String phone = phone();
+        contact(GatewayHarness.KEY, "debtor-reply", phone);
+        try (Events events = new Events(AGENT)) {
+            mo(phone, "Я оплачу в пятницу");
+
+            JsonObject arrived = events.await("message", e -> "inbound".equals(e.getJsonObject("entry").getString("type")));
+            assertThat(arrived.getJsonObject("entry").getString("text")).isEqualTo("Я оплачу в пятницу");
+            JsonObject c = awaitConversationOf("debtor-reply");
+            assertThat(c.getString("id")).isEqualTo(arrived.getString("conversationId"));
+            assertThat(c.getString("status")).isEqualTo("open");
+            assertThat(c.getInteger("unread")).isEqualTo(1);
+            assertThat(c.getString("lastChannel")).isEqualTo("sms");
+            assertThat(c.getJsonObject("contact").getBoolean("unidentified")).isFalse();
+
+            Http.Reply reply = gw.http.post("/v1/conversations/" + c.getString("id") + "/messages", AGENT,
+                    new JsonObject().put("text", "Spasibo, zhdem oplatu").encode());
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+            String messageId = reply.json().getString("id");
+            assertThat(reply.json().getString("channel")).isEqualTo("sms");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> smsc.submits().stream()
+                    .anyMatch(s -> s.destinationAddr().equals(phone.substring(1))
+                            && new String(s.shortMessage(), StandardCharsets.US_ASCII).equals("Spasibo, zhdem oplatu")));
+            gw.awaitStatus(messageId, "delivered");
+
+            events.await("message", e -> messageId.equals(e.getJsonObject("entry").getString("id")));
+            events.await("status", e -> messageId.equals(e.getString("messageId")) && "delivered".equals(e.getString("status")));
+
+            List<JsonObject> timeline = timeline(c.getString("id"));
+            assertThat(timeline).extracting(e -> e.getString("type")).containsExactly("inbound", "outbound");
+            assertThat(timeline.get(1).getString("status")).isEqualTo("delivered");
+            assertThat(timeline.get(1).getString("by")).startsWith("key:");
+            assertThat(conversation(c.getString("id")).getInteger("unread")).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("assign, notes, labels, close and reopen change the conversation, and a new inbound message reopens it")
+    void workflow() {
+        String phone = phone();
+        contact(GatewayHarness.KEY, "debtor-flow", phone);
+        mo(phone, "Кто это?");
+        String id = awaitConversationOf("debtor-flow").getString("id");
+        String base = "/v1/conversations/" + id;
+
+        JsonObject assigned = gw.http.post(base + "/assign", AGENT, "{\"assignee\":\"me\"}").json();
+        assertThat(assigned.getString("assignee")).startsWith("key:");
+        assertThat(gw.http.get("/v1/conversations?assignee=me", AGENT).json().getJsonArray("conversations").stream()
+                .map(o -> ((JsonObject) o).getString("id"))).contains(id);
+        assertThat(gw.http.get("/v1/conversations?assignee=unassigned", AGENT).json().getJsonArray("conversations").stream()
+                .map(o -> ((JsonObject) o).getString("id"))).doesNotContain(id);
+
+        assertThat(gw.http.post(base + "/notes", AGENT, "{\"text\":\"обещал оплатить\"}").status()).isEqualTo(201);
+        JsonObject labelled = gw.http.post(base + "/labels", AGENT, "{\"add\":[\"promise to pay\",\"dispute\"],\"remove\":[\"dispute\"]}").json();
+        assertThat(labelled.getJsonArray("labels")).containsExactly("promise to pay");
+        assertThat(gw.http.get("/v1/conversations?label=promise%20to%20pay", AGENT).json().getJsonArray("conversations")
+                .stream().map(o -> ((JsonObject) o).getString("id"))).containsExactly(id);
+
+        assertThat(gw.http.post(base + "/close", AGENT, null).json().getString("status")).isEqualTo("closed");
+        assertThat(gw.http.get("/v1/conversations?status=open", AGENT).json().getJsonArray("conversations").stream()
+                .map(o -> ((JsonObject) o).getString("id"))).doesNotContain(id);
+        assertThat(gw.http.post(base + "/reopen", AGENT, null).json().getString("status")).isEqualTo("open");
+        assertThat(gw.http.post(base + "/close", AGENT, null).json().getString("status")).isEqualTo("closed");
+
+        mo(phone, "Алло?");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(conversation(id).getString("status")));
+        List<JsonObject> timeline = timeline(id);
+        assertThat(timeline).extracting(e -> e.getString("type"))
+                .containsExactly("inbound", "activity", "note", "activity", "activity", "activity", "inbound");
+        assertThat(timeline.get(2).getString("text")).isEqualTo("обещал оплатить");
+        assertThat(timeline).extracting(e -> e.getString("action"))
+                .containsExactly(null, "assigned:" + assigned.getString("assignee"), null, "closed", "reopened", "closed", null);
+
+        Http.Reply unassigned = gw.http.post(base + "/assign", AGENT, "{\"assignee\":null}");
+        assertThat(unassigned.json().getString("assignee")).isNull();
+        assertThat(gw.http.post(base + "/labels", AGENT, "{\"add\":\"x\"}").errorCode()).isEqualTo("validation_failed");
+        assertThat(gw.http.post(base + "/notes", AGENT, "{\"text\":\"\"}").errorCode()).isEqualTo("text_empty");
+        assertThat(gw.http.get("/v1/conversations?status=lost", AGENT).errorCode()).isEqualTo("invalid_query");
+    }
+
+    @Test
+    @DisplayName("an unknown sender gets an unidentified conversation that an agent merges into a known contact")
+    void unknownSenderAndMerge() {
+        String phone = phone();
+        mo(phone, "Это по какому долгу?");
+        JsonObject c = await().atMost(Duration.ofSeconds(10)).until(() -> gw.http.get("/v1/conversations?limit=100", AGENT)
+                .json().getJsonArray("conversations").stream().map(o -> (JsonObject) o)
+                .filter(x -> phone.equals(x.getString("lastAddress"))).findFirst().orElse(null), x -> x != null);
+        assertThat(c.getJsonObject("contact").getBoolean("unidentified")).isTrue();
+        String id = c.getString("id");
+
+        // an agent can answer before knowing who it is: to the number it wrote from
+        Http.Reply reply = gw.http.post("/v1/conversations/" + id + "/messages", AGENT, "{\"text\":\"Utochnite FIO\"}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        gw.awaitStatus(reply.json().getString("id"), "delivered");
+
+        assertThat(gw.http.post("/v1/conversations/" + id + "/merge", AGENT, "{\"contactId\":\"nobody\"}").errorCode())
+                .isEqualTo("unknown_contact");
+        contact(GatewayHarness.KEY, "debtor-merged", "+79260000001");
+        JsonObject merged = gw.http.post("/v1/conversations/" + id + "/merge", AGENT, "{\"contactId\":\"debtor-merged\"}").json();
+        assertThat(merged.getJsonObject("contact").getString("id")).isEqualTo("debtor-merged");
+        assertThat(merged.getJsonObject("contact").getBoolean("unidentified")).isFalse();
+        assertThat(gw.http.post("/v1/conversations/" + id + "/merge", AGENT, "{\"contactId\":\"debtor-merged\"}").errorCode())
+                .isEqualTo("not_mergeable");
+
+        mo(phone, "Иванов И.И.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> timeline(merged.getString("id")).size() == 4);
+        assertThat(timeline(merged.getString("id"))).extracting(e -> e.getString("type"))
+                .containsExactly("inbound", "outbound", "activity", "inbound");
+    }
+
+    @Test
+    @DisplayName("another tenant's conversation is not found, and a key without the agent role is refused")
+    void isolationAndRoles() {
+        String phone = phone();
+        contact(GatewayHarness.OTHER_KEY, "other-debtor", phone);
+        mo(phone, "Здравствуйте");
+        String otherConversation = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try {
+                return gw.gateway.redis().commands().hget(gw.gateway.redis().keys().conversationByContact("other"),
+                        "other-debtor").get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return null;
+            }
+        }, x -> x != null);
+
+        assertThat(gw.http.get("/v1/conversations/" + otherConversation, AGENT).errorCode()).isEqualTo("not_found");
+        assertThat(gw.http.post("/v1/conversations/" + otherConversation + "/close", AGENT, null).errorCode()).isEqualTo("not_found");
+        assertThat(gw.http.get("/v1/conversations?limit=100", AGENT).json().getJsonArray("conversations").stream()
+                .map(o -> ((JsonObject) o).getString("id"))).doesNotContain(otherConversation);
+
+        assertThat(gw.http.get("/v1/conversations", GatewayHarness.KEY).status()).isEqualTo(403);
+        assertThat(gw.http.get("/v1/conversations/stream", GatewayHarness.KEY).status()).isEqualTo(403);
+        assertThat(gw.http.post("/v1/conversations/" + otherConversation + "/messages", GatewayHarness.OTHER_KEY,
+                "{\"text\":\"x\"}").status()).isEqualTo(403);
+        assertThat(gw.http.get("/v1/conversations", GatewayHarness.ADMIN_KEY).status()).isEqualTo(200);
+        assertThat(gw.http.get("/v1/conversations", null).status()).isEqualTo(401);
+    }
+}
