@@ -5,16 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -85,46 +79,12 @@ class ConversationsEndToEndTest {
         return conversation(id).getJsonArray("timeline").stream().map(o -> (JsonObject) o).toList();
     }
 
-    /** An SSE reader: every {@code data:} line of the stream, parsed. */
-    private static final class Events implements AutoCloseable {
-        final List<JsonObject> received = new CopyOnWriteArrayList<>();
-        private final CompletableFuture<?> reading;
-
-        Events(String key) {
-            HttpClient client = HttpClient.newHttpClient();
-            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gw.gateway.port() + "/v1/conversations/stream"))
-                    .header("Authorization", "Bearer " + key).build();
-            CompletableFuture<Integer> status = new CompletableFuture<>();
-            reading = client.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).thenAccept(resp -> {
-                status.complete(resp.statusCode());
-                resp.body().filter(l -> l.startsWith("data: "))
-                        .forEach(l -> received.add(new JsonObject(l.substring("data: ".length()))));
-            });
-            try {
-                assertThat(status.get(5, TimeUnit.SECONDS)).isEqualTo(200);
-            } catch (Exception e) {
-                throw new AssertionError("the stream did not open", e);
-            }
-        }
-
-        JsonObject await(String type, java.util.function.Predicate<JsonObject> p) {
-            return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> received.stream().filter(e -> type.equals(e.getString("type"))).filter(p).findFirst()
-                            .orElse(null), e -> e != null);
-        }
-
-        @Override
-        public void close() {
-            reading.cancel(true);
-        }
-    }
-
     @Test
     @DisplayName("an inbound SMS opens the contact's conversation live, and an agent's reply reaches the SMSC and ticks to delivered")
     void inboundAndReply() {
         String phone = phone();
         contact(GatewayHarness.KEY, "debtor-reply", phone);
-        try (Events events = new Events(AGENT)) {
+        try (SseReader events = new SseReader(gw.gateway.port(), AGENT)) {
             mo(phone, "Я оплачу в пятницу");
 
             JsonObject arrived = events.await("message", e -> "inbound".equals(e.getJsonObject("entry").getString("type")));
@@ -231,6 +191,29 @@ class ConversationsEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> timeline(merged.getString("id")).size() == 4);
         assertThat(timeline(merged.getString("id"))).extracting(e -> e.getString("type"))
                 .containsExactly("inbound", "outbound", "activity", "inbound");
+    }
+
+    @Test
+    @DisplayName("a DTMF choice from a call appears in the contact's conversation as the key pressed")
+    void dtmfChoice() throws Exception {
+        String phone = phone();
+        contact(GatewayHarness.KEY, "debtor-dtmf", phone);
+        // what the inbound store keeps for a voice channel's menu choice
+        var redis = gw.gateway.redis().commands();
+        var keys = gw.gateway.redis().keys();
+        String inboundId = "dtmf" + NEXT_PHONE.incrementAndGet();
+        redis.hset(keys.inbound(inboundId), java.util.Map.of("k", "message", "c", "voice", "at",
+                Long.toString(System.currentTimeMillis()), "fph", phone, "tx", "1", "attr", "{\"dtmf\":\"1\"}"))
+                .get(5, TimeUnit.SECONDS);
+        redis.xadd(keys.inboundStream(), java.util.Map.of("id", inboundId, "k", "message")).get(5, TimeUnit.SECONDS);
+
+        String id = awaitConversationOf("debtor-dtmf").getString("id");
+        JsonObject entry = timeline(id).get(0);
+        assertThat(entry.getString("type")).isEqualTo("inbound");
+        assertThat(entry.getString("channel")).isEqualTo("voice");
+        assertThat(entry.getString("dtmf")).isEqualTo("1");
+        assertThat(gw.http.get("/v1/conversations?channel=voice", AGENT).json().getJsonArray("conversations").stream()
+                .map(o -> ((JsonObject) o).getString("id"))).containsExactly(id);
     }
 
     @Test
