@@ -346,6 +346,8 @@ public final class ConversationsApi {
             r.setChunked(true)
                     .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache")
+                    // a compressor may hold events back until its buffer fills
+                    .putHeader("Content-Encoding", "identity")
                     .putHeader("X-Accel-Buffering", "no");
             r.write(": connected\n\n");
             Runnable unsubscribe = inbox.events().subscribe(p.tenantId(), event -> {

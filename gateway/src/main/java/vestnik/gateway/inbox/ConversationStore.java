@@ -60,7 +60,10 @@ public final class ConversationStore {
         this.keys = redis.keys();
     }
 
-    /** The contact's one conversation, opened if it has none. */
+    /**
+     * The contact's one conversation, opened if it has none. The new conversation's hash is written before
+     * it is claimed for the contact, so a claimed conversation always exists; a loser's hash is dropped.
+     */
     public Future<String> conversationFor(String tenantId, String contactId, boolean unidentified, Instant now) {
         String index = keys.conversationByContact(tenantId);
         return redis.call(c -> c.hget(index, contactId)).compose(existing -> {
@@ -68,21 +71,19 @@ public final class ConversationStore {
                 return Future.succeededFuture(existing);
             }
             String id = Ids.next();
-            return redis.call(c -> c.hsetnx(index, contactId, id)).compose(won -> {
-                if (!Boolean.TRUE.equals(won)) {
-                    return redis.call(c -> c.hget(index, contactId));
-                }
-                Map<String, String> h = new LinkedHashMap<>();
-                h.put("id", id);
-                h.put("ct", contactId);
-                h.put("un", unidentified ? "1" : "0");
-                h.put("st", ConversationStatus.OPEN.wireName());
-                h.put("ca", Long.toString(now.toEpochMilli()));
-                h.put("la", Long.toString(now.toEpochMilli()));
-                return redis.call(c -> c.hset(keys.conversation(tenantId, id), h))
-                        .compose(v -> redis.call(c -> c.zadd(keys.conversationsByActivity(tenantId), now.toEpochMilli(), id)))
-                        .map(id);
-            });
+            String key = keys.conversation(tenantId, id);
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("id", id);
+            h.put("ct", contactId);
+            h.put("un", unidentified ? "1" : "0");
+            h.put("st", ConversationStatus.OPEN.wireName());
+            h.put("ca", Long.toString(now.toEpochMilli()));
+            h.put("la", Long.toString(now.toEpochMilli()));
+            return redis.call(c -> c.hset(key, h))
+                    .compose(v -> redis.call(c -> c.hsetnx(index, contactId, id)))
+                    .compose(won -> Boolean.TRUE.equals(won)
+                            ? touch(tenantId, id, now).map(id)
+                            : redis.call(c -> c.del(key)).compose(v -> redis.call(c -> c.hget(index, contactId))));
         });
     }
 
@@ -103,35 +104,38 @@ public final class ConversationStore {
 
     /**
      * Adds an entry to the timeline once per {@code messageKey}; an inbound message also counts as unread,
-     * moves the reply channel to its own and reopens the conversation.
+     * moves the reply channel to its own and reopens the conversation. The entry goes in first (adding the
+     * same entry again changes nothing) and the message is marked threaded after, so a run that dies in
+     * between leaves it to be threaded again, never lost.
      */
     public Future<Threaded> thread(String tenantId, String conversationId, String messageKey, TimelineEntry entry,
                                    Instant now) {
-        return redis.call(c -> c.hsetnx(keys.conversationOfMessage(tenantId), messageKey, conversationId)).compose(isNew -> {
-            if (!Boolean.TRUE.equals(isNew)) {
-                return Future.succeededFuture(new Threaded(conversationId, false));
-            }
-            String key = keys.conversation(tenantId, conversationId);
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("la", Long.toString(now.toEpochMilli()));
-            if (entry.channel() != null) {
-                fields.put(Conversation.CHANNEL_FIELD + entry.channel(), "1");
-            }
-            boolean inbound = entry.type() == TimelineEntry.Type.INBOUND;
-            if (inbound) {
-                fields.put("st", ConversationStatus.OPEN.wireName());
-                fields.put("lc", entry.channel());
-                if (entry.address() != null) {
-                    fields.put("lad", entry.address());
-                }
-            }
-            return redis.call(c -> c.zadd(keys.conversationTimeline(tenantId, conversationId), entry.at().toEpochMilli(),
-                            entry.toJson().encode()))
-                    .compose(v -> redis.call(c -> c.hset(key, fields)))
-                    .compose(v -> inbound ? redis.call(c -> c.hincrby(key, "unr", 1)).mapEmpty() : Future.succeededFuture())
-                    .compose(v -> touch(tenantId, conversationId, now))
-                    .map(new Threaded(conversationId, true));
-        });
+        return redis.call(c -> c.zadd(keys.conversationTimeline(tenantId, conversationId), entry.at().toEpochMilli(),
+                        entry.toJson().encode()))
+                .compose(v -> redis.call(c -> c.hsetnx(keys.conversationOfMessage(tenantId), messageKey, conversationId)))
+                .compose(isNew -> {
+                    if (!Boolean.TRUE.equals(isNew)) {
+                        return Future.succeededFuture(new Threaded(conversationId, false));
+                    }
+                    String key = keys.conversation(tenantId, conversationId);
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("la", Long.toString(now.toEpochMilli()));
+                    if (entry.channel() != null) {
+                        fields.put(Conversation.CHANNEL_FIELD + entry.channel(), "1");
+                    }
+                    boolean inbound = entry.type() == TimelineEntry.Type.INBOUND;
+                    if (inbound) {
+                        fields.put("st", ConversationStatus.OPEN.wireName());
+                        fields.put("lc", entry.channel());
+                        if (entry.address() != null) {
+                            fields.put("lad", entry.address());
+                        }
+                    }
+                    return redis.call(c -> c.hset(key, fields))
+                            .compose(v -> inbound ? redis.call(c -> c.hincrby(key, "unr", 1)).mapEmpty() : Future.succeededFuture())
+                            .compose(v -> touch(tenantId, conversationId, now))
+                            .map(new Threaded(conversationId, true));
+                });
     }
 
     /** Adds an entry that is not a message (a note, an assignment): nothing to deduplicate. */

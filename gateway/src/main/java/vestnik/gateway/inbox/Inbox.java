@@ -62,7 +62,7 @@ public final class Inbox {
         TimelineEntry entry = new TimelineEntry(inboundId, TimelineEntry.Type.INBOUND, record.get("c"), record.get("tx"),
                 address, Dtmf.choice(record.get("attr")), null, at);
         return store.conversationFor(t.tenantId(), t.contactId(), t.unidentified(), now)
-                .compose(conv -> answered(t.tenantId(), conv, record.get("rm")).map(conv))
+                .compose(conv -> resolver.answeredMessage(record).compose(rm -> answered(t.tenantId(), conv, rm)).map(conv))
                 .compose(conv -> store.thread(t.tenantId(), conv, "in:" + inboundId, entry, now))
                 .onSuccess(th -> {
                     if (th.added()) {

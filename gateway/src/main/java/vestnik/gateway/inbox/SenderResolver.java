@@ -58,7 +58,7 @@ public final class SenderResolver {
      * The recorder links a reply to our message just after storing it, so the link may not be there yet
      * when the record is read: the provider's own reference is looked up then.
      */
-    private Future<String> answeredMessage(Map<String, String> record) {
+    Future<String> answeredMessage(Map<String, String> record) {
         if (record.get("rm") != null || record.get("irt") == null) {
             return Future.succeededFuture(record.get("rm"));
         }

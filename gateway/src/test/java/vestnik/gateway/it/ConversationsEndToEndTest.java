@@ -194,6 +194,57 @@ class ConversationsEndToEndTest {
     }
 
     @Test
+    @DisplayName("merging an unknown sender into a contact that has a conversation joins the two timelines in order")
+    void mergeJoinsExistingConversation() {
+        String known = phone();
+        String unknown = phone();
+        contact(GatewayHarness.KEY, "debtor-join", known);
+        mo(known, "первое");
+        String target = awaitConversationOf("debtor-join").getString("id");
+        mo(unknown, "второе, с другого номера");
+        String stray = await().atMost(Duration.ofSeconds(10)).until(() -> gw.http.get("/v1/conversations?limit=100", AGENT)
+                .json().getJsonArray("conversations").stream().map(o -> (JsonObject) o)
+                .filter(x -> unknown.equals(x.getString("lastAddress"))).findFirst().orElse(null), x -> x != null).getString("id");
+        gw.http.post("/v1/conversations/" + stray + "/labels", AGENT, "{\"add\":[\"wrong number\"]}");
+
+        JsonObject joined = gw.http.post("/v1/conversations/" + stray + "/merge", AGENT, "{\"contactId\":\"debtor-join\"}").json();
+        assertThat(joined.getString("id")).isEqualTo(target);
+        assertThat(joined.getJsonArray("labels")).containsExactly("wrong number");
+        assertThat(joined.getInteger("unread")).isEqualTo(2);
+        assertThat(timeline(target)).extracting(e -> e.getString("text")).startsWith("первое", "второе, с другого номера");
+        assertThat(conversation(stray).getString("id")).as("the old id answers the joined conversation").isEqualTo(target);
+        assertThat(gw.http.get("/v1/conversations?limit=100", AGENT).json().getJsonArray("conversations").stream()
+                .map(o -> ((JsonObject) o).getString("id"))).contains(target).doesNotContain(stray);
+
+        mo(unknown, "третье");
+        await().atMost(Duration.ofSeconds(10)).until(() -> timeline(target).stream().anyMatch(e -> "третье".equals(e.getString("text"))));
+    }
+
+    @Test
+    @DisplayName("the list pages by last activity, newest first, each conversation once")
+    void paging() {
+        for (int i = 0; i < 3; i++) {
+            String phone = phone();
+            contact(GatewayHarness.KEY, "debtor-page-" + i, phone);
+            mo(phone, "страница " + i);
+            awaitConversationOf("debtor-page-" + i);
+        }
+        List<String> all = gw.http.get("/v1/conversations?limit=100", AGENT).json().getJsonArray("conversations").stream()
+                .map(o -> ((JsonObject) o).getString("id")).toList();
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = gw.http.get("/v1/conversations?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), AGENT).json();
+            assertThat(page.getJsonArray("conversations").size()).isLessThanOrEqualTo(2);
+            page.getJsonArray("conversations").forEach(o -> paged.add(((JsonObject) o).getString("id")));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(all);
+        assertThat(all.get(0)).isEqualTo(awaitConversationOf("debtor-page-2").getString("id"));
+        assertThat(gw.http.get("/v1/conversations?cursor=nonsense", AGENT).errorCode()).isEqualTo("invalid_query");
+    }
+
+    @Test
     @DisplayName("a DTMF choice from a call appears in the contact's conversation as the key pressed")
     void dtmfChoice() throws Exception {
         String phone = phone();
