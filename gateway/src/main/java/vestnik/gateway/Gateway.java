@@ -177,7 +177,7 @@ public final class Gateway extends VerticleBase {
         CallbackTargets callbackTargets = new CallbackTargets(config.tenants());
         JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock,
                 new StoredTemplateResolver(templateStore, renderer, templateSettings), config.routes(), callbackTargets);
-        ConversationStore conversationStore = new ConversationStore(redis);
+        ConversationStore conversationStore = new ConversationStore(redis, retention);
         String fallbackTenant = config.tenants().isEmpty() ? null : config.tenants().get(0).id();
         inboxEvents = new InboxEvents(vertx, redis, new MessageFeed(redis), conversationStore, clock, INBOX_STATUS_POLL);
         Inbox inbox = new Inbox(conversationStore, new SenderResolver(messages, receiptIndex, contacts, conversationStore,

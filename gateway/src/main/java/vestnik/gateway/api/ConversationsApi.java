@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import vestnik.channels.spi.ChannelType;
+import vestnik.channels.spi.MessageStatus;
 import vestnik.gateway.config.Role;
 import vestnik.gateway.contacts.ContactRepository;
 import vestnik.gateway.inbox.Conversation;
@@ -42,6 +43,8 @@ public final class ConversationsApi {
     private static final int MAX_NOTE = 4000;
     private static final int MAX_LABEL = 64;
     private static final long PING_MS = 15_000;
+    /** Our messages that did not get through show why (a blocked reply says why in the composer). */
+    private static final Set<MessageStatus> UNSENT = Set.of(MessageStatus.FAILED, MessageStatus.EXPIRED, MessageStatus.REJECTED);
 
     private final Inbox inbox;
     private final ConversationStore store;
@@ -154,12 +157,21 @@ public final class ConversationsApi {
 
     /** Our messages' entries carry their current status: the ticks. */
     private Future<JsonArray> timeline(Conversation c) {
-        return store.timeline(c.tenantId(), c.id()).compose(entries -> {
+        return store.timeline(c.tenantId(), c.id(), clock.instant()).compose(entries -> {
             List<Future<JsonObject>> shown = new ArrayList<>();
             for (JsonObject e : entries) {
                 if (TimelineEntry.Type.OUTBOUND.wireName().equals(e.getString("type"))) {
                     shown.add(messages.find(e.getString("id")).map(m -> {
-                        m.ifPresent(r -> e.put("status", r.status().wireName()));
+                        m.ifPresent(r -> {
+                            e.put("status", r.status().wireName());
+                            if (r.errorCode() != null && UNSENT.contains(r.status())) {
+                                JsonObject error = new JsonObject().put("code", r.errorCode());
+                                if (r.errorMessage() != null) {
+                                    error.put("message", r.errorMessage());
+                                }
+                                e.put("error", error);
+                            }
+                        });
                         return e;
                     }));
                 } else {

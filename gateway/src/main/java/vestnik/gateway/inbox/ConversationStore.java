@@ -5,6 +5,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,10 +55,13 @@ public final class ConversationStore {
 
     private final RedisStore redis;
     private final Keys keys;
+    private final Duration retention;
 
-    public ConversationStore(RedisStore redis) {
+    /** @param retention timeline entries (message texts: personal data) older than this are dropped, as messages are */
+    public ConversationStore(RedisStore redis, Duration retention) {
         this.redis = redis;
         this.keys = redis.keys();
+        this.retention = retention;
     }
 
     /**
@@ -148,7 +152,15 @@ public final class ConversationStore {
     }
 
     private Future<Void> touch(String tenantId, String conversationId, Instant now) {
-        return redis.call(c -> c.zadd(keys.conversationsByActivity(tenantId), now.toEpochMilli(), conversationId)).mapEmpty();
+        return redis.call(c -> c.zadd(keys.conversationsByActivity(tenantId), now.toEpochMilli(), conversationId))
+                .compose(v -> trim(tenantId, conversationId, now));
+    }
+
+    /** Drops what is older than the retention; done on every change and read, so a conversation in use never holds more. */
+    private Future<Void> trim(String tenantId, String conversationId, Instant now) {
+        long before = now.minus(retention).toEpochMilli();
+        return redis.call(c -> c.zremrangebyscore(keys.conversationTimeline(tenantId, conversationId),
+                Range.create(Long.MIN_VALUE, before))).mapEmpty();
     }
 
     public Future<Optional<Conversation>> find(String tenantId, String conversationId) {
@@ -164,8 +176,9 @@ public final class ConversationStore {
         });
     }
 
-    public Future<List<JsonObject>> timeline(String tenantId, String conversationId) {
-        return redis.call(c -> c.zrange(keys.conversationTimeline(tenantId, conversationId), 0, -1))
+    public Future<List<JsonObject>> timeline(String tenantId, String conversationId, Instant now) {
+        return trim(tenantId, conversationId, now)
+                .compose(v -> redis.call(c -> c.zrange(keys.conversationTimeline(tenantId, conversationId), 0, -1)))
                 .map(list -> list.stream().map(JsonObject::new).toList());
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vestnik.loadtest.smsc.ReceiptOutcome;
 import vestnik.loadtest.smsc.SimulatedSmsc;
 
 /** The dialogue inbox end to end: an MO from the simulated SMSC becomes a conversation an agent answers. */
@@ -242,6 +243,26 @@ class ConversationsEndToEndTest {
         assertThat(paged).containsExactlyElementsOf(all);
         assertThat(all.get(0)).isEqualTo(awaitConversationOf("debtor-page-2").getString("id"));
         assertThat(gw.http.get("/v1/conversations?cursor=nonsense", AGENT).errorCode()).isEqualTo("invalid_query");
+    }
+
+    @Test
+    @DisplayName("a reply that does not get through shows its failure and why in the timeline")
+    void failedReply() {
+        String phone = phone();
+        contact(GatewayHarness.KEY, "debtor-failed", phone);
+        mo(phone, "Ответьте");
+        String id = awaitConversationOf("debtor-failed").getString("id");
+        smsc.outcomeFor(phone.substring(1), ReceiptOutcome.UNDELIV);
+        String reply = gw.http.post("/v1/conversations/" + id + "/messages", AGENT, "{\"text\":\"Otvet\"}").json().getString("id");
+        gw.awaitStatus(reply, "failed");
+        JsonObject entry = timeline(id).get(1);
+        assertThat(entry.getString("id")).isEqualTo(reply);
+        assertThat(entry.getString("status")).isEqualTo("failed");
+        assertThat(entry.getJsonObject("error").getString("code")).isEqualTo("delivery_failed");
+        assertThat(gw.http.post("/v1/conversations/" + id + "/messages", AGENT, "{\"text\":\"x\",\"channel\":\"nope\"}")
+                .errorCode()).isEqualTo("unknown_channel");
+        assertThat(gw.http.post("/v1/conversations/" + id + "/messages", AGENT, "{\"txt\":\"x\"}").errorCode())
+                .isEqualTo("unknown_field");
     }
 
     @Test
