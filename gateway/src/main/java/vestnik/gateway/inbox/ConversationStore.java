@@ -5,9 +5,11 @@ import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +30,13 @@ public final class ConversationStore {
     /** Where a listing stands: after the conversation {@code id} whose last activity was {@code ms}. */
     public record Cursor(long ms, String id) {
         public String encode() {
-            return java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((ms + "." + id).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((ms + "." + id).getBytes(StandardCharsets.US_ASCII));
         }
 
         public static Optional<Cursor> decode(String s) {
             try {
-                String raw = new String(java.util.Base64.getUrlDecoder().decode(s), java.nio.charset.StandardCharsets.US_ASCII);
+                String raw = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.US_ASCII);
                 int dot = raw.indexOf('.');
                 return dot <= 0 ? Optional.empty()
                         : Optional.of(new Cursor(Long.parseLong(raw.substring(0, dot)), raw.substring(dot + 1)));

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import vestnik.gateway.config.InboxConfig;
 import vestnik.gateway.contacts.ContactRepository;
@@ -76,8 +78,8 @@ public final class SenderResolver {
                         return Future.succeededFuture(List.of(new Target(tenant, m.get().contactId(), false)));
                     }
                     String phone = record.get("fph");
-                    Future<java.util.Optional<String>> byPhone = phone == null
-                            ? Future.succeededFuture(java.util.Optional.empty()) : contacts.contactIdByPhone(tenant, phone);
+                    Future<Optional<String>> byPhone = phone == null
+                            ? Future.succeededFuture(Optional.empty()) : contacts.contactIdByPhone(tenant, phone);
                     return byPhone.compose(id -> id.isPresent()
                             ? Future.succeededFuture(List.of(new Target(tenant, id.get(), false)))
                             : unidentified(tenant, record).map(List::of));
@@ -94,7 +96,7 @@ public final class SenderResolver {
             // one contact per tenant: the binding (chosen by the debtor) before the phone, then the smallest id
             Map<String, String> perTenant = new TreeMap<>();
             List<ContactRef> refs = new ArrayList<>(byBinding.result());
-            refs.addAll(byPhone.result().stream().sorted(java.util.Comparator.comparing(ContactRef::contactId)).toList());
+            refs.addAll(byPhone.result().stream().sorted(Comparator.comparing(ContactRef::contactId)).toList());
             refs.forEach(r -> perTenant.putIfAbsent(r.tenantId(), r.contactId()));
             if (!perTenant.isEmpty()) {
                 return Future.succeededFuture(perTenant.entrySet().stream()

@@ -288,20 +288,41 @@ class ConversationsEndToEndTest {
                 .map(o -> ((JsonObject) o).getString("id"))).containsExactly(id);
     }
 
+    private static String conversationInRedis(String tenantId, String contactId) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> gw.gateway.redis().commands()
+                .hget(gw.gateway.redis().keys().conversationByContact(tenantId), contactId).get(5, TimeUnit.SECONDS), x -> x != null);
+    }
+
     @Test
-    @DisplayName("another tenant's conversation is not found, and a key without the agent role is refused")
+    @DisplayName("a debtor who is a contact of two tenants opens a conversation in each")
+    void debtorOfTwoTenants() {
+        String phone = phone();
+        contact(GatewayHarness.KEY, "shared-debtor", phone);
+        contact(GatewayHarness.OTHER_KEY, "shared-debtor-other", phone);
+        mo(phone, "У меня два долга");
+        String ours = awaitConversationOf("shared-debtor").getString("id");
+        String theirs = conversationInRedis("other", "shared-debtor-other");
+        assertThat(theirs).isNotEqualTo(ours);
+        assertThat(timeline(ours)).extracting(e -> e.getString("text")).containsExactly("У меня два долга");
+    }
+
+    @Test
+    @DisplayName("another tenant's conversation is not found nor streamed, and a key without the agent role is refused")
     void isolationAndRoles() {
         String phone = phone();
         contact(GatewayHarness.OTHER_KEY, "other-debtor", phone);
-        mo(phone, "Здравствуйте");
-        String otherConversation = await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try {
-                return gw.gateway.redis().commands().hget(gw.gateway.redis().keys().conversationByContact("other"),
-                        "other-debtor").get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                return null;
-            }
-        }, x -> x != null);
+        String otherConversation;
+        try (SseReader events = new SseReader(gw.gateway.port(), AGENT)) {
+            mo(phone, "Здравствуйте");
+            otherConversation = conversationInRedis("other", "other-debtor");
+            // an event of our own tenant after theirs shows the stream has caught up
+            String ours = phone();
+            contact(GatewayHarness.KEY, "debtor-isolation", ours);
+            mo(ours, "Наше");
+            events.await("message", e -> "Наше".equals(e.getJsonObject("entry").getString("text")));
+            String theirs = otherConversation;
+            assertThat(events.received).noneMatch(e -> theirs.equals(e.getString("conversationId")));
+        }
 
         assertThat(gw.http.get("/v1/conversations/" + otherConversation, AGENT).errorCode()).isEqualTo("not_found");
         assertThat(gw.http.post("/v1/conversations/" + otherConversation + "/close", AGENT, null).errorCode()).isEqualTo("not_found");
