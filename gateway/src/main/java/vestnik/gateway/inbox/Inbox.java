@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vestnik.gateway.store.MessageRecord;
 import vestnik.gateway.store.MessageRepository;
 import vestnik.gateway.store.NewMessage;
@@ -18,6 +20,8 @@ import vestnik.gateway.store.NewMessage;
  * campaign to a million contacts opens no million conversations; the debtor's first message does.
  */
 public final class Inbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     private final ConversationStore store;
     private final SenderResolver resolver;
@@ -89,8 +93,9 @@ public final class Inbox {
         if (contactId == null) {
             return Future.succeededFuture();
         }
-        return store.conversationOf(m.tenantId(), contactId).compose(conv -> conv.isEmpty() ? Future.succeededFuture()
-                : threadOwn(m.tenantId(), conv.get(), m.id(), m.channelId(), m.text(), null, m.createdAt()));
+        return store.conversationOf(m.tenantId(), contactId).compose(conv -> conv.isEmpty() ? Future.<Void>succeededFuture()
+                        : threadOwn(m.tenantId(), conv.get(), m.id(), m.channelId(), m.text(), null, m.createdAt()))
+                .onFailure(e -> log.warn("message {} not threaded into its conversation: {}", m.id(), e.getMessage()));
     }
 
     /** A message of ours (an agent's reply, or an upstream job) in a known conversation. */
