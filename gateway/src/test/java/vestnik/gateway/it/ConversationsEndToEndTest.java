@@ -266,6 +266,29 @@ class ConversationsEndToEndTest {
     }
 
     @Test
+    @DisplayName("a messenger message from a user bound to a contact joins that contact's conversation, across channels")
+    void messengerUserBoundToContact() throws Exception {
+        String phone = phone();
+        contact(GatewayHarness.KEY, "debtor-bound", phone);
+        mo(phone, "по смс");
+        String id = awaitConversationOf("debtor-bound").getString("id");
+        var redis = gw.gateway.redis().commands();
+        var keys = gw.gateway.redis().keys();
+        // what a deep-link binding leaves, and what the inbound store keeps for a Telegram message
+        redis.sadd(keys.binding("tg", "700100"), "demo|debtor-bound").get(5, TimeUnit.SECONDS);
+        String inboundId = "tg" + NEXT_PHONE.incrementAndGet();
+        redis.hset(keys.inbound(inboundId), java.util.Map.of("k", "message", "c", "tg", "at",
+                Long.toString(System.currentTimeMillis()), "fid", "700100", "tx", "а теперь в телеграме")).get(5, TimeUnit.SECONDS);
+        redis.xadd(keys.inboundStream(), java.util.Map.of("id", inboundId, "k", "message")).get(5, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> timeline(id).size() == 2);
+        JsonObject c = conversation(id);
+        assertThat(c.getJsonArray("channels")).containsExactly("sms", "tg");
+        assertThat(c.getString("lastChannel")).as("a reply goes where the debtor last wrote").isEqualTo("tg");
+        assertThat(timeline(id)).extracting(e -> e.getString("channel")).containsExactly("sms", "tg");
+    }
+
+    @Test
     @DisplayName("a DTMF choice from a call appears in the contact's conversation as the key pressed")
     void dtmfChoice() throws Exception {
         String phone = phone();
