@@ -35,6 +35,12 @@ import vestnik.gateway.api.ContactsApi;
 import vestnik.gateway.api.EventsApi;
 import vestnik.gateway.api.LedgerApi;
 import vestnik.gateway.api.SuppressionsApi;
+import vestnik.gateway.api.ConversationsApi;
+import vestnik.gateway.inbox.ConversationStore;
+import vestnik.gateway.inbox.Inbox;
+import vestnik.gateway.inbox.InboundConsumer;
+import vestnik.gateway.inbox.InboxEvents;
+import vestnik.gateway.inbox.SenderResolver;
 import vestnik.gateway.api.HealthApi;
 import vestnik.gateway.api.HooksApi;
 import vestnik.gateway.api.MessageQueryApi;
@@ -93,6 +99,7 @@ public final class Gateway extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final Duration ORPHAN_RECEIPT_KEEP = Duration.ofHours(1);
+    private static final Duration INBOX_STATUS_POLL = Duration.ofMillis(250);
 
     private final GatewayConfig config;
     private final Clock clock;
@@ -108,6 +115,8 @@ public final class Gateway extends VerticleBase {
     private ReferenceData referenceData;
     private QueueDepth queueDepth;
     private HttpServer server;
+    private InboxEvents inboxEvents;
+    private InboundConsumer inboundConsumer;
 
     public Gateway(GatewayConfig config, Clock clock, ChannelRegistry registry) {
         this.config = config;
@@ -163,7 +172,8 @@ public final class Gateway extends VerticleBase {
         LinkService links = new LinkService(redis, contacts, channels.values(), config.linkTokenTtl(), clock);
         OptOutRegistry optOuts = new OptOutRegistry(redis);
         CustomerWindow windows = new CustomerWindow(redis);
-        InboundRecorder recorder = new InboundRecorder(receipts, receiptIndex, new InboundStore(redis, scripts, retention), links,
+        InboundStore inboundStore = new InboundStore(redis, scripts, retention);
+        InboundRecorder recorder = new InboundRecorder(receipts, receiptIndex, inboundStore, links,
                 optOuts, windows, channelTypes, metrics, clock);
         WebhookRegistration webhookRegistration = new WebhookRegistration(redis);
         List<Future<Void>> started = new ArrayList<>();
@@ -188,8 +198,17 @@ public final class Gateway extends VerticleBase {
         CallbackTargets callbackTargets = new CallbackTargets(config.tenants());
         JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock,
                 new StoredTemplateResolver(templateStore, renderer, templateSettings), config.routes(), callbackTargets);
+        ConversationStore conversationStore = new ConversationStore(redis, retention);
+        String fallbackTenant = config.tenants().isEmpty() ? null : config.tenants().get(0).id();
+        inboxEvents = new InboxEvents(vertx, redis, new MessageFeed(redis), conversationStore, clock, INBOX_STATUS_POLL);
+        Inbox inbox = new Inbox(conversationStore, new SenderResolver(messages, receiptIndex, contacts, conversationStore,
+                config.inbox(), fallbackTenant), messages, inboxEvents, clock);
+        inboundConsumer = new InboundConsumer(vertx, redis, inboundStore, inbox, config.instanceId(),
+                config.dispatch().reclaimAfter());
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
-                cascades, metrics, clock);
+                cascades, metrics, clock, inbox::outboundCreated);
+        ConversationsApi conversationsApi = new ConversationsApi(inbox, messages, parser, new RecipientCompletion(contacts),
+                contacts, channelTypes, metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
         JobIntake jobIntake = new JobIntake(messages, parser, new RecipientCompletion(contacts), channelTypes, metrics);
         BatchApi batchApi = new BatchApi(jobIntake);
@@ -221,6 +240,8 @@ public final class Gateway extends VerticleBase {
                     return Future.all(dispatching);
                 })
                 .compose(v -> startCallbacks(callbackTargets))
+                .compose(v -> inboxEvents.start())
+                .compose(v -> inboundConsumer.start())
                 .compose(v -> {
                     scheduler = new DueScheduler(vertx, messages, clock, config.dispatch().schedulerInterval());
                     scheduler.start();
@@ -237,7 +258,7 @@ public final class Gateway extends VerticleBase {
                                             templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
                                             new LedgerApi(ledger),
                                             new SuppressionsApi(new Suppressions(redis), channels::containsKey, clock),
-                                            new AdminApi(reference), hooks, health),
+                                            new AdminApi(reference), conversationsApi, hooks, health),
                                     prometheus))
                             .listen();
                 })
@@ -299,6 +320,12 @@ public final class Gateway extends VerticleBase {
     public Future<?> stop() {
         dispatchers.forEach(ChannelDispatcher::stop);
         callbackDispatchers.forEach(CallbackDispatcher::stop);
+        if (inboundConsumer != null) {
+            inboundConsumer.stop();
+        }
+        if (inboxEvents != null) {
+            inboxEvents.stop();
+        }
         if (callbackSender != null) {
             callbackSender.close();
         }

@@ -71,6 +71,17 @@ public final class ApiRouter {
         if (apis.ledger() != null) {
             router.get("/v1/contacts/:contactId/ledger").handler(apis.ledger()::export);
         }
+        router.get("/v1/conversations").handler(apis.conversations()::list);
+        router.get("/v1/conversations/stream").handler(apis.conversations()::stream);
+        router.get("/v1/conversations/:id").handler(apis.conversations()::get);
+        router.post("/v1/conversations/:id/messages").handler(apis.conversations()::reply);
+        router.post("/v1/conversations/:id/assign").handler(apis.conversations()::assign);
+        router.post("/v1/conversations/:id/notes").handler(apis.conversations()::note);
+        router.post("/v1/conversations/:id/labels").handler(apis.conversations()::labels);
+        router.post("/v1/conversations/:id/close").handler(apis.conversations()::close);
+        router.post("/v1/conversations/:id/reopen").handler(apis.conversations()::reopen);
+        router.post("/v1/conversations/:id/pending").handler(apis.conversations()::pending);
+        router.post("/v1/conversations/:id/merge").handler(apis.conversations()::merge);
         router.get("/v1/templates").handler(apis.templates()::list);
         router.get("/v1/templates/:key").handler(apis.templates()::get);
         router.put("/v1/templates/:key").handler(apis.templates()::put);

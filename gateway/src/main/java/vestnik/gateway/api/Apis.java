@@ -16,6 +16,7 @@ public record Apis(
         LedgerApi ledger,
         SuppressionsApi suppressions,
         AdminApi admin,
+        ConversationsApi conversations,
         HooksApi hooks,
         HealthApi health) {
 }

@@ -54,6 +54,7 @@ public enum ErrorCode {
     INVALID_WINDOW(422, "invalid_window"),
     INVALID_ROWS(422, "invalid_rows"),
     CAMPAIGN_STATE(409, "campaign_state"),
+    NOT_MERGEABLE(409, "not_mergeable"),
     STORE_UNAVAILABLE(503, "store_unavailable"),
     INTERNAL(500, "internal_error");
 

@@ -38,10 +38,20 @@ public final class MessagesApi {
     private final java.util.function.Function<String, vestnik.channels.spi.ChannelType> channelTypes;
     private final StatusMetrics metrics;
     private final Clock clock;
+    private final java.util.function.Function<NewMessage, Future<Void>> onCreated;
 
     public MessagesApi(MessageRepository messages, JobParser parser, RecipientCompletion recipients,
                        java.util.function.Function<String, vestnik.channels.spi.ChannelType> channelTypes,
                        CascadeService cascades, StatusMetrics metrics, Clock clock) {
+        this(messages, parser, recipients, channelTypes, cascades, metrics, clock, m -> Future.succeededFuture());
+    }
+
+    /** @param onCreated told of each new message (the inbox threads it); its failure does not fail the job */
+    public MessagesApi(MessageRepository messages, JobParser parser, RecipientCompletion recipients,
+                       java.util.function.Function<String, vestnik.channels.spi.ChannelType> channelTypes,
+                       CascadeService cascades, StatusMetrics metrics, Clock clock,
+                       java.util.function.Function<NewMessage, Future<Void>> onCreated) {
+        this.onCreated = onCreated;
         this.cascades = cascades;
         this.messages = messages;
         this.parser = parser;
@@ -63,7 +73,8 @@ public final class MessagesApi {
                         if (r.created()) {
                             metrics.accepted(m.channelId());
                             String status = m.sendAt() != null ? MessageStatus.SCHEDULED.wireName() : MessageStatus.QUEUED.wireName();
-                            return Future.succeededFuture(new Responses.Reply(202, new JsonObject().put("id", r.id()).put("status", status)));
+                            return onCreated.apply(m).recover(e -> Future.succeededFuture())
+                                    .map(new Responses.Reply(202, new JsonObject().put("id", r.id()).put("status", status)));
                         }
                         return messages.find(r.id()).map(found -> Responses.Reply.ok(new JsonObject()
                                 .put("id", r.id())

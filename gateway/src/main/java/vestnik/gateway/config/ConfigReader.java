@@ -102,10 +102,47 @@ public final class ConfigReader {
         if (!registerOnStart.isEmpty() && publicUrl.isEmpty()) {
             throw new ConfigException("webhooks.registerOnStart needs webhooks.publicUrl");
         }
+        List<Tenant> tenants = tenants(tree.path("tenants"));
         return new GatewayConfig(instanceId, httpConfig, redisConfig, dispatch,
                 new WebhooksConfig(publicUrl, registerOnStart),
                 duration(tree.path("contacts"), "contacts.linkTokenTtl", "linkTokenTtl"),
-                tenants(tree.path("tenants")), channels, routes(tree.path("routes"), channels.keySet()), callbacks);
+                tenants, channels, routes(tree.path("routes"), channels.keySet()), callbacks,
+                inbox(tree.path("inbox"), channels.keySet(), tenants));
+    }
+
+    private static InboxConfig inbox(JsonNode node, Set<String> channelIds, List<Tenant> tenants) {
+        if (node.isMissingNode() || node.isNull()) {
+            return InboxConfig.DEFAULTS;
+        }
+        Set<String> tenantIds = new HashSet<>();
+        tenants.forEach(t -> tenantIds.add(t.id()));
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!n.equals("channelTenants") && !n.equals("defaultTenant")) {
+                throw new ConfigException("inbox has unknown key '" + n + "' (channelTenants, defaultTenant)");
+            }
+        }
+        Map<String, String> channelTenants = new LinkedHashMap<>();
+        JsonNode ct = node.path("channelTenants");
+        if (!ct.isMissingNode() && !ct.isObject()) {
+            throw new ConfigException("inbox.channelTenants must be a mapping of channel id to tenant id");
+        }
+        ct.fields().forEachRemaining(e -> {
+            if (!channelIds.contains(e.getKey())) {
+                throw new ConfigException("inbox.channelTenants names '" + e.getKey() + "', which is not a configured channel");
+            }
+            if (!tenantIds.contains(e.getValue().asText())) {
+                throw new ConfigException("inbox.channelTenants." + e.getKey() + " names an unknown tenant '"
+                        + e.getValue().asText() + "'");
+            }
+            channelTenants.put(e.getKey(), e.getValue().asText());
+        });
+        String defaultTenant = node.hasNonNull("defaultTenant") ? node.get("defaultTenant").asText() : null;
+        if (defaultTenant != null && !tenantIds.contains(defaultTenant)) {
+            throw new ConfigException("inbox.defaultTenant names an unknown tenant '" + defaultTenant + "'");
+        }
+        return new InboxConfig(channelTenants, defaultTenant);
     }
 
     private static List<Tenant> tenants(JsonNode node) {

@@ -20,9 +20,18 @@ public record GatewayConfig(
         List<Tenant> tenants,
         Map<String, JsonNode> channels,
         Map<String, List<RouteStep>> routes,
-        CallbacksConfig callbacks) {
+        CallbacksConfig callbacks,
+        InboxConfig inbox) {
+
+    public GatewayConfig(String instanceId, HttpConfig http, RedisConfig redis, DispatchConfig dispatch,
+                         WebhooksConfig webhooks, Duration linkTokenTtl, List<Tenant> tenants,
+                         Map<String, JsonNode> channels, Map<String, List<RouteStep>> routes, CallbacksConfig callbacks) {
+        this(instanceId, http, redis, dispatch, webhooks, linkTokenTtl, tenants, channels, routes, callbacks,
+                InboxConfig.DEFAULTS);
+    }
 
     public GatewayConfig {
+        inbox = inbox == null ? InboxConfig.DEFAULTS : inbox;
         tenants = List.copyOf(tenants);
         channels = Map.copyOf(channels);
         routes = Map.copyOf(routes);

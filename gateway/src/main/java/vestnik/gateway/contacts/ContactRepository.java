@@ -119,6 +119,12 @@ public final class ContactRepository {
         });
     }
 
+    /** Every tenant's contact that this messenger user of a channel is bound to. */
+    public Future<List<ContactRef>> contactsBoundTo(String channelId, String channelUserId) {
+        return redis.call(r -> r.smembers(keys.binding(channelId, channelUserId)))
+                .map(set -> set.stream().map(ContactRef::decode).flatMap(Optional::stream).toList());
+    }
+
     /** The messenger user id bound to the contact on this channel, if any. */
     public Future<Optional<String>> boundUser(String tenantId, String contactId, String channelId) {
         return redis.call(r -> r.hget(keys.contact(tenantId, contactId), BINDING_FIELD + channelId)).map(Optional::ofNullable);

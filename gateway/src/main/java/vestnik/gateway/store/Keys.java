@@ -227,6 +227,48 @@ public final class Keys {
         return P + "tpls:{" + tenantId + "}";
     }
 
+    /**
+     * The dialogue inbox: a tenant's conversations, their timelines and indexes all carry the tenant's tag.
+     * A conversation hash (status, assignee, unread count, last activity, the contact it is about).
+     */
+    public String conversation(String tenantId, String conversationId) {
+        return P + "{t:" + tenantId + "}:cv:" + conversationId;
+    }
+
+    /** A conversation's timeline: entries (JSON) scored by when they happened. */
+    public String conversationTimeline(String tenantId, String conversationId) {
+        return P + "{t:" + tenantId + "}:cvt:" + conversationId;
+    }
+
+    public String conversationLabels(String tenantId, String conversationId) {
+        return P + "{t:" + tenantId + "}:cvl:" + conversationId;
+    }
+
+    /** A tenant's conversations scored by their last activity: what the inbox lists. */
+    public String conversationsByActivity(String tenantId) {
+        return P + "{t:" + tenantId + "}:cva";
+    }
+
+    /** contact id → its one conversation. */
+    public String conversationByContact(String tenantId) {
+        return P + "{t:" + tenantId + "}:cvc";
+    }
+
+    /** message id (ours, or "in:" + an inbound record id) → the conversation it was threaded into. */
+    public String conversationOfMessage(String tenantId) {
+        return P + "{t:" + tenantId + "}:cvm";
+    }
+
+    /** unidentified contact id → the contact an agent merged it into. */
+    public String mergedContacts(String tenantId) {
+        return P + "{t:" + tenantId + "}:cvx";
+    }
+
+    /** The pub/sub channel on which every gateway announces inbox changes to the others' live streams. */
+    public String inboxEvents() {
+        return P + "inbox:events";
+    }
+
     // Keys that the status-changing scripts reach from a message's key (see luaKeyFunctions): the same
     // hash tag, so they change atomically with the message.
     static final String CALLBACK_EVENTS = ":cb";

@@ -125,6 +125,14 @@ public final class RedisStore implements AutoCloseable {
         return commandsOf(c);
     }
 
+    /** A connection for SUBSCRIBE (a subscribed connection can do nothing else); closed with the store. */
+    public synchronized io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> pubSub() {
+        io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> c =
+                clusterClient != null ? clusterClient.connectPubSub() : client.connectPubSub();
+        dedicated.add(c);
+        return c;
+    }
+
     /** Runs a Lettuce call and brings its result back onto the current Vert.x context. */
     public <T> Future<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         return on(command.apply(commands));
