@@ -199,6 +199,17 @@ class SmsEndToEndTest {
     }
 
     @Test
+    @DisplayName("a СТОП reply opts the number out of SMS: the next job to it is rejected unsent")
+    void stopReplyOptsOut() {
+        String to = phone();
+        assertThat(smsc.sendMo(to.substring(1), "7755", "СТОП")).isZero();
+        String id = gw.sendSms(to, "после отписки");
+        JsonObject m = gw.awaitStatus(id, "rejected");
+        assertThat(m.getJsonObject("error").getString("code")).isEqualTo("opted_out");
+        assertThat(submitsTo(to)).isEmpty();
+    }
+
+    @Test
     @DisplayName("concatenated MO parts arriving out of order are reassembled into one message")
     void concatenatedMo() {
         String text = "Я оплатил задолженность вчера через приложение банка, прошу больше не беспокоить. "
