@@ -44,7 +44,7 @@ class VoiceHttpChannelTest {
     private VoiceHttpChannel channel(String extra) {
         channel = (VoiceHttpChannel) new VoiceHttpChannelFactory().create("voice", Fixtures.parse("""
                 { "type": "voice-http", "baseUrl": "%s", "apiKey": "eyJhbGciOi", "sourceNumber": "74951234567",
-                  "voice": "marina", "requestTimeout": "2s" %s }""".formatted(exolve.baseUrl(), extra)),
+                  "voice": "marina", "requestTimeout": "10s" %s }""".formatted(exolve.baseUrl(), extra)),
                 exolve.vertx(), new SimpleMeterRegistry());
         Fixtures.await(channel.start(e -> io.vertx.core.Future.succeededFuture()));
         return channel;
