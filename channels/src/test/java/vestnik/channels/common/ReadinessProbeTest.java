@@ -91,7 +91,7 @@ class ReadinessProbeTest {
         Fixtures.await(probe.start("refused"));
         assertThat(probe.isReady()).isFalse();
 
-        await().atMost(Duration.ofSeconds(3)).until(probe::isReady);
+        await().atMost(Duration.ofSeconds(10)).until(probe::isReady);
         stillTrueFor(() -> provider.calls.get() == 3);
         probe.stop();
     }
@@ -102,7 +102,7 @@ class ReadinessProbeTest {
         Provider provider = provider(ErrorClass.TRANSIENT);
         ReadinessProbe probe = new ReadinessProbe(vertx, provider::check, RECHECK);
         Fixtures.await(probe.start("refused"));
-        await().atMost(Duration.ofSeconds(3)).until(() -> provider.calls.get() >= 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.calls.get() >= 2);
 
         probe.stop();
         int calls = provider.calls.get();

@@ -153,7 +153,7 @@ class CascadeEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString(delivered)).build();
         assertThat(HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(gw.message(okJob).getString("status")));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                 gw.message(okJob).getJsonObject("cascade").getJsonArray("steps").size() == 1);
         assertThat(smsc.submits().stream().map(ReceivedSubmit::destinationAddr)).doesNotContain("79160000504");
     }
@@ -166,7 +166,7 @@ class CascadeEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(gw.message(job).getString("status")));
         Http.Reply cancel = gw.http.delete("/v1/messages/" + job, GatewayHarness.KEY);
         assertThat(cancel.status()).isEqualTo(200);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                 gw.message(job).getJsonObject("cascade").getJsonArray("steps").size() == 1);
         assertThat(gw.message(job).getJsonObject("cascade").getBoolean("cancelled")).isTrue();
         assertThat(smsc.submits().stream().map(ReceivedSubmit::destinationAddr)).doesNotContain("79160000505");

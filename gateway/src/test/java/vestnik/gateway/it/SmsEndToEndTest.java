@@ -245,7 +245,7 @@ class SmsEndToEndTest {
         for (int i = 0; i < 5; i++) {
             ids.add(gw.sendSms(phone(), "outage " + i));
         }
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
                 ids.stream().allMatch(id -> "queued".equals(gw.message(id).getString("status"))));
         ids.forEach(id -> assertThat(gw.message(id).getInteger("attempts")).isZero());
         smsc.acceptBinds(true);

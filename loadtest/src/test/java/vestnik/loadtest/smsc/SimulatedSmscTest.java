@@ -60,7 +60,7 @@ class SimulatedSmscTest {
 
         assertThat(smsc.bindCount()).isEqualTo(1);
         assertThat(smsc.rejectedBinds()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(3)).until(() -> smsc.boundSessions() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.boundSessions() == 1);
     }
 
     @Test
@@ -71,7 +71,7 @@ class SimulatedSmscTest {
 
         String id = submit(client, "79161234567", "Your code is 4821");
 
-        await().atMost(Duration.ofSeconds(3)).until(() -> received.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
         DeliverSm receipt = received.get(0);
         String decimal = Long.toString(Long.parseLong(id, 16));
         assertThat(receipt.isSmscDeliveryReceipt()).isTrue();
@@ -90,7 +90,7 @@ class SimulatedSmscTest {
         assertThat(submit.sourceTon()).isEqualTo(5);
         assertThat(submit.registeredDelivery()).isEqualTo(1);
         assertThat(submit.messageId()).isEqualTo(id);
-        await().atMost(Duration.ofSeconds(3)).until(() -> smsc.receiptsAcknowledged() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.receiptsAcknowledged() == 1);
         assertThat(smsc.deliverResponses()).containsExactly(
                 new DeliverResponse(DeliverResponse.Kind.RECEIPT, decimal, 0));
     }
@@ -105,7 +105,7 @@ class SimulatedSmscTest {
 
         submit(client, "79160000001", "hello");
 
-        await().atMost(Duration.ofSeconds(3)).until(() -> !smsc.deliverResponses().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !smsc.deliverResponses().isEmpty());
         DeliverSm receipt = received.get(0);
         assertThat(receipt.getShortMessage()).isEmpty();
         assertThat(((OptionalParameter.Byte) receipt.getOptionalParameter(OptionalParameter.Tag.MESSAGE_STATE))
@@ -138,7 +138,7 @@ class SimulatedSmscTest {
     void mobileOriginated() throws Exception {
         smsc = SimulatedSmsc.builder().start();
         bind("any");
-        await().atMost(Duration.ofSeconds(3)).until(() -> smsc.boundSessions() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.boundSessions() == 1);
 
         assertThat(smsc.sendMo("+79161234567", "7755", "СТОП")).isZero();
         assertThat(smsc.sendConcatenatedMo("+79161234567", "7755", "Ж".repeat(70) + "конец", 2, 1))
