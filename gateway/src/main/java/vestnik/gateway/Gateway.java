@@ -48,6 +48,7 @@ import vestnik.gateway.api.MessagesApi;
 import vestnik.gateway.api.BatchApi;
 import vestnik.gateway.api.CampaignsApi;
 import vestnik.gateway.campaign.CampaignService;
+import vestnik.gateway.campaign.CampaignRates;
 import vestnik.gateway.campaign.CampaignStore;
 import vestnik.gateway.campaign.JobIntake;
 import vestnik.gateway.api.TemplatesApi;
@@ -212,7 +213,9 @@ public final class Gateway extends VerticleBase {
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
         JobIntake jobIntake = new JobIntake(messages, parser, new RecipientCompletion(contacts), channelTypes, metrics);
         BatchApi batchApi = new BatchApi(jobIntake);
-        CampaignsApi campaignsApi = new CampaignsApi(new CampaignService(jobIntake, new CampaignStore(redis), messages,
+        CampaignStore campaignStore = new CampaignStore(redis);
+        CampaignRates campaignRates = new CampaignRates(vertx, redis, scripts, campaignStore);
+        CampaignsApi campaignsApi = new CampaignsApi(new CampaignService(jobIntake, campaignStore, messages,
                 id -> channels.containsKey(id) ? channels.get(id).ratePerSecond() : 0, config.dispatch().maxTtl(), clock), clock);
         ChannelsApi channelsApi = new ChannelsApi(channels::get, webhookRegistration, config.webhooks().publicUrl());
         MessageQueryApi messageQuery = new MessageQueryApi(new MessageFeed(redis));
@@ -224,7 +227,7 @@ public final class Gateway extends VerticleBase {
                     List<Future<Void>> dispatching = new ArrayList<>();
                     DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
                             receiptIndex, receipts, contacts, optOuts, windows,
-                            new RecipientRateLimiter(vertx, redis, scripts), cascades, metrics, clock,
+                            new RecipientRateLimiter(vertx, redis, scripts), cascades, campaignRates, metrics, clock,
                             config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts, reference));
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0

@@ -25,6 +25,7 @@ import vestnik.channels.spi.FailureCodes;
 import vestnik.channels.spi.MessageStatus;
 import vestnik.channels.spi.OutboundMessage;
 import vestnik.channels.spi.SendResult;
+import vestnik.gateway.campaign.CampaignRates;
 import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.contacts.ContactRepository;
 import vestnik.gateway.enforcement.PolicyGate;
@@ -70,6 +71,7 @@ public final class ChannelDispatcher {
     private final SendPreparation preparation;
     private final RecipientRateLimiter recipientLimiter;
     private final CascadeService cascades;
+    private final CampaignRates campaignRates;
     private final OptOutRegistry optOuts;
     private final StatusMetrics metrics;
     private final PolicyGate policyGate;
@@ -106,6 +108,7 @@ public final class ChannelDispatcher {
         this.preparation = new SendPreparation(ctx.contacts(), ctx.optOuts(), ctx.windows());
         this.recipientLimiter = ctx.recipientLimiter();
         this.cascades = ctx.cascades();
+        this.campaignRates = ctx.campaignRates();
         this.metrics = ctx.metrics();
         this.policyGate = ctx.policyGate();
         this.clock = ctx.clock();
@@ -365,7 +368,9 @@ public final class ChannelDispatcher {
             return release(slots).compose(v -> deferWithoutAttempt(m, entry, Duration.ofMillis(PAUSE_MS),
                     "the provider is recovering (circuit half-open)"));
         }
-        Future<Void> permit = limiter == null ? Future.succeededFuture() : limiter.acquire(Math.max(1, m.segments()));
+        int tokens = Math.max(1, m.segments());
+        Future<Void> permit = (limiter == null ? Future.<Void>succeededFuture() : limiter.acquire(tokens))
+                .compose(v -> campaignRates.acquire(m.campaignId(), channel, tokens));
         return permit
                 .compose(v -> {
                     Instant sendStart = clock.instant();

@@ -3,6 +3,7 @@ package vestnik.gateway.dispatch;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import vestnik.gateway.campaign.CampaignRates;
 import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.contacts.ContactRepository;
 import vestnik.gateway.enforcement.PolicyGate;
@@ -32,6 +33,7 @@ public record DispatchContext(
         CustomerWindow windows,
         RecipientRateLimiter recipientLimiter,
         CascadeService cascades,
+        CampaignRates campaignRates,
         StatusMetrics metrics,
         Clock clock,
         Duration reclaimAfter,

@@ -40,7 +40,8 @@ public record MessageRecord(
         Cascade cascade,
         String callbackUrl,
         String jobZone,
-        String jobRegion) {
+        String jobRegion,
+        String campaignId) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -75,7 +76,8 @@ public record MessageRecord(
                 h.containsKey("rt") ? new Cascade(h.get("cj"), parseInt(h.get("rsi"), 0), Cascade.parseRoute(h.get("rt"))) : null,
                 h.get("cbu"),
                 h.get("jtz"),
-                h.get("jrg"));
+                h.get("jrg"),
+                h.get("cmp"));
     }
 
     private static int parseInt(String s, int fallback) {

@@ -179,6 +179,28 @@ class CampaignsTest {
     }
 
     @Test
+    @DisplayName("a campaign's rate share holds: 1 % of a 2,000/s channel paces its 40 rows at about 20 a second")
+    void rateShare() {
+        StringBuilder csv = new StringBuilder("phone\r\n");
+        List<String> phones = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String p = phone();
+            phones.add(p.substring(1));
+            csv.append(p).append("\r\n");
+        }
+        JsonObject c = created(upload(query(openWindow(), Map.of("name", "Shared", "text", "Pay", "channel", "sms",
+                "rateShare", "0.01")), "text/csv; charset=utf-8", HttpRequest.BodyPublishers.ofString(csv.toString())));
+        String id = c.getString("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(campaign(id).getJsonObject("statuses").getLong("delivered")).isEqualTo(40));
+        List<java.time.Instant> at = smsc.acceptedSubmits().stream().filter(x -> phones.contains(x.destinationAddr()))
+                .map(vestnik.loadtest.smsc.ReceivedSubmit::at).sorted().toList();
+        assertThat(at).hasSize(40);
+        // 20 a second with a tenth of a second of burst: the 40 take close to two seconds, not the moment they would alone
+        assertThat(Duration.between(at.get(0), at.get(39))).isGreaterThan(Duration.ofMillis(1500));
+    }
+
+    @Test
     @DisplayName("a CSV campaign sends its valid rows, reports the invalid ones by line, and counts their statuses")
     void csvCampaign() {
         String p1 = phone();
