@@ -1,5 +1,7 @@
 package vestnik.channels.ari;
 
+import vestnik.channels.common.TextLimits;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -375,14 +377,9 @@ public final class AriChannel implements Channel {
 
     @Override
     public Optional<ContentProblem> checkContent(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.of(new ContentProblem(FailureCodes.TEXT_EMPTY, "a robocall needs a text"));
-        }
-        if (config.ttsUrlTemplate() != null && text.length() > MAX_TTS_TEXT) {
-            return Optional.of(new ContentProblem(FailureCodes.TEXT_TOO_LONG,
-                    "a spoken message takes at most " + MAX_TTS_TEXT + " characters, this text has " + text.length()));
-        }
-        return Optional.empty();
+        // the length limit is the TTS service's: recorded sounds take any text as their label
+        int max = config.ttsUrlTemplate() != null ? MAX_TTS_TEXT : Integer.MAX_VALUE;
+        return TextLimits.check(text, max, "a robocall needs a text", "a spoken message");
     }
 
     /** Ready while the ARI event stream is connected. */

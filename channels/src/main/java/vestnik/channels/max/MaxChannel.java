@@ -1,5 +1,7 @@
 package vestnik.channels.max;
 
+import vestnik.channels.common.TextLimits;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -145,14 +147,7 @@ public final class MaxChannel implements Channel {
 
     @Override
     public Optional<ContentProblem> checkContent(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.of(new ContentProblem(FailureCodes.TEXT_EMPTY, "a MAX message needs a text"));
-        }
-        if (text.length() > MAX_TEXT) {
-            return Optional.of(new ContentProblem(FailureCodes.TEXT_TOO_LONG,
-                    "MAX takes at most " + MAX_TEXT + " characters, this text has " + text.length()));
-        }
-        return Optional.empty();
+        return TextLimits.check(text, MAX_TEXT, "a MAX message needs a text", "MAX");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package vestnik.channels.voicehttp;
 
+import vestnik.channels.common.TextLimits;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -120,14 +122,7 @@ public final class VoiceHttpChannel implements Channel {
         if (config.serviceId() != null) {
             return Optional.empty();
         }
-        if (text == null || text.isBlank()) {
-            return Optional.of(new ContentProblem(FailureCodes.TEXT_EMPTY, "a spoken call needs a text"));
-        }
-        if (text.length() > MAX_TEXT) {
-            return Optional.of(new ContentProblem(FailureCodes.TEXT_TOO_LONG,
-                    "a spoken call takes at most " + MAX_TEXT + " characters, this text has " + text.length()));
-        }
-        return Optional.empty();
+        return TextLimits.check(text, MAX_TEXT, "a spoken call needs a text", "a spoken call");
     }
 
     @Override
