@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import vestnik.gateway.config.Tenant;
+import vestnik.gateway.console.ConsoleRoutes;
 
 /** The routes; each resource's handlers live in their own class. */
 public final class ApiRouter {
@@ -90,6 +91,8 @@ public final class ApiRouter {
         router.post("/v1/templates/:key/rollback").handler(apis.templates()::rollback);
         router.post("/v1/templates/:key/preview").handler(apis.templates()::preview);
         router.get("/v1/templates/:key/versions").handler(apis.templates()::versions);
+
+        ConsoleRoutes.mount(router);
 
         router.route().last().handler(ctx -> Responses.error(ctx,
                 new ApiError(ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath())));

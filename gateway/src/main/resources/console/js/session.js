@@ -1,0 +1,74 @@
+// Who is signed in: GET/POST/DELETE /v1/session, and the login form.
+import { request, setCsrfToken, ApiFailure } from './api.js';
+import { errorText } from './texts.js';
+
+let current = null;
+
+/** The signed-in user ({id, login, name, tenantId, roles}) or null. */
+export function user() {
+  return current;
+}
+
+export function hasRole(...roles) {
+  return !!current && (current.roles.includes('admin') || roles.some((r) => current.roles.includes(r)));
+}
+
+function accept(body) {
+  current = body.user;
+  setCsrfToken(body.csrfToken);
+  return current;
+}
+
+/** The session the browser already has, or null (401). */
+export async function resume() {
+  try {
+    return accept(await request('GET', '/v1/session'));
+  } catch (e) {
+    if (e instanceof ApiFailure && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export async function logout() {
+  try {
+    await request('DELETE', '/v1/session');
+  } finally {
+    current = null;
+    setCsrfToken(null);
+  }
+}
+
+/** Shows the login form and resolves with the user once the login succeeds. */
+export function askLogin() {
+  const section = document.getElementById('login');
+  const form = document.getElementById('login-form');
+  const error = document.getElementById('login-error');
+  const name = document.getElementById('login-name');
+  const password = document.getElementById('login-password');
+  section.hidden = false;
+  error.hidden = true;
+  password.value = '';
+  name.focus();
+  return new Promise((resolve) => {
+    const submit = async (event) => {
+      event.preventDefault();
+      error.hidden = true;
+      const button = form.querySelector('button[type=submit]');
+      button.disabled = true;
+      try {
+        const u = accept(await request('POST', '/v1/session', { login: name.value.trim(), password: password.value }));
+        form.removeEventListener('submit', submit);
+        section.hidden = true;
+        password.value = '';
+        resolve(u);
+      } catch (e) {
+        error.textContent = errorText(e.code, e.message);
+        error.hidden = false;
+        password.select();
+      } finally {
+        button.disabled = false;
+      }
+    };
+    form.addEventListener('submit', submit);
+  });
+}
