@@ -43,7 +43,7 @@ export class Editor {
   async create(key, description) {
     this.key = key;
     this.revision = null;
-    this.content = { description, variables: { amount: 'money' }, channels: { sms: { text: '{{creditor}}: задолженность {{amount}}. Тел. {{phone}}' } } };
+    this.content = { description, variables: { creditor: 'string', amount: 'money', phone: 'phone' }, channels: { sms: { text: '{{creditor}}: задолженность {{amount}}. Тел. {{phone}}' } } };
     await this.saveDraft();
     this.load({ key, revision: this.revision, draft: { content: this.content } });
     this.history.load(key);
@@ -76,7 +76,7 @@ export class Editor {
       h('label', { class: 'field' }, h('span', {}, 'Описание'),
         h('input', { type: 'text', value: c.description || '', oninput: (e) => { c.description = e.target.value || undefined; this.save(); } })),
       this.variablesSection(),
-      variants.map((slot) => this.variantSection(slot)),
+      ...variants.map((slot) => this.variantSection(slot)),
       addable.length ? h('label', { class: 'field add-channel' }, h('span', {}, 'Добавить канал'),
         h('select', { onchange: (e) => this.addChannel(e.target.value) }, h('option', { value: '' }, '—'),
           addable.map((s) => h('option', { value: s }, channelName(s))))) : null,
