@@ -9,6 +9,14 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
+import vestnik.gateway.api.SessionApi;
+import vestnik.gateway.api.UsersApi;
+import vestnik.gateway.users.Accounts;
+import vestnik.gateway.users.Login;
+import vestnik.gateway.users.LoginThrottle;
+import vestnik.gateway.users.Passwords;
+import vestnik.gateway.users.Sessions;
+import vestnik.gateway.users.UserStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,6 +112,9 @@ public final class Gateway extends VerticleBase {
 
     private final GatewayConfig config;
     private final Clock clock;
+    /** Failed logins allowed per login name within the throttle window before further attempts are refused. */
+    private static final int LOGIN_ATTEMPTS = 10;
+    private static final java.time.Duration LOGIN_THROTTLE_WINDOW = java.time.Duration.ofMinutes(15);
     private final ChannelRegistry registry;
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -221,6 +232,15 @@ public final class Gateway extends VerticleBase {
         MessageQueryApi messageQuery = new MessageQueryApi(new MessageFeed(redis));
         HealthApi health = new HealthApi(redis, channels.values());
         HooksApi hooks = new HooksApi(channels::get, recorder, prometheus);
+        UserStore userStore = new UserStore(redis);
+        Passwords passwords = new Passwords(vertx, config.console().bcryptCost());
+        Accounts accounts = new Accounts(userStore, passwords, clock);
+        Sessions sessions = new Sessions(redis, config.console().sessionIdle(), config.console().sessionMax(), clock);
+        SessionApi sessionApi = new SessionApi(new Login(userStore, passwords, new LoginThrottle(redis, LOGIN_ATTEMPTS,
+                LOGIN_THROTTLE_WINDOW, clock)), sessions, userStore, config.console().secureCookie(),
+                config.console().sessionMax().toSeconds());
+        UsersApi usersApi = new UsersApi(userStore, accounts);
+        started.add(accounts.ensureFirstAdmin(config.console().admin()));
 
         return Future.all(started)
                 .compose(v -> {
@@ -261,7 +281,7 @@ public final class Gateway extends VerticleBase {
                                             templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
                                             new LedgerApi(ledger),
                                             new SuppressionsApi(new Suppressions(redis), channels::containsKey, clock),
-                                            new AdminApi(reference), conversationsApi, hooks, health),
+                                            new AdminApi(reference), conversationsApi, sessionApi, usersApi, hooks, health),
                                     prometheus))
                             .listen();
                 })

@@ -23,7 +23,7 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, List<Tenant> tenants, int maxBodyBytes, Apis apis,
                                 PrometheusMeterRegistry prometheus) {
         Router router = Router.router(vertx);
-        ApiKeyAuth auth = new ApiKeyAuth(tenants);
+        Authenticator auth = new Authenticator(new ApiKeyAuth(tenants), apis.session().auth());
 
         router.get("/health/live").handler(apis.health()::live);
         router.get("/health/ready").handler(apis.health()::ready);
@@ -48,8 +48,16 @@ public final class ApiRouter {
         router.delete("/v1/admin/numbering-plan/:name").handler(apis.admin()::deleteNumberingPlan);
         router.put("/v1/admin/production-calendar").handler(apis.admin()::putCalendar);
 
+        // logging in is the one /v1 call made before there are credentials
+        router.post("/v1/session").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(apis.session()::login);
+
         router.routeWithRegex("/v1/(?!admin/).*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.routeWithRegex("/v1/(?!admin/).*").handler(auth::handle);
+        router.get("/v1/session").handler(apis.session()::current);
+        router.delete("/v1/session").handler(apis.session()::logout);
+        router.get("/v1/users").handler(apis.users()::list);
+        router.post("/v1/users").handler(apis.users()::create);
+        router.patch("/v1/users/:id").handler(apis.users()::change);
         router.post("/v1/messages").handler(apis.messages()::create);
         router.get("/v1/messages").handler(apis.messageQuery()::list);
         router.get("/v1/messages/:id").handler(apis.messages()::get);

@@ -17,6 +17,8 @@ public record Apis(
         SuppressionsApi suppressions,
         AdminApi admin,
         ConversationsApi conversations,
+        SessionApi session,
+        UsersApi users,
         HooksApi hooks,
         HealthApi health) {
 }

@@ -33,8 +33,8 @@ import vestnik.gateway.store.Ids;
 import vestnik.gateway.store.MessageRepository;
 
 /**
- * {@code /v1/conversations}: the dialogue inbox for agents. "me" is the calling key's fingerprint until the
- * console has users. A reply is an ordinary job (parser, contact policy, WhatsApp window, statuses).
+ * {@code /v1/conversations}: the dialogue inbox for agents. "me" is the logged-in user (or the calling key's
+ * fingerprint). A reply is an ordinary job (parser, contact policy, WhatsApp window, statuses).
  */
 public final class ConversationsApi {
 
@@ -411,7 +411,7 @@ public final class ConversationsApi {
     }
 
     private static String actor(Principal p) {
-        return p.keyId() == null ? "key" : "key:" + p.keyId();
+        return p.actor();
     }
 
     private static JsonNode object(RoutingContext ctx, Set<String> fields) {

@@ -62,13 +62,39 @@ final class Responses {
         }
     }
 
+    /** As {@link #handle}, for a call open to any of several roles. */
+    static void handleAny(RoutingContext ctx, java.util.Set<Role> anyOf,
+                          java.util.function.Function<Principal, io.vertx.core.Future<Reply>> action) {
+        try {
+            Principal p = principal(ctx, Role.ADMIN, anyOf);
+            action.apply(p)
+                    .onSuccess(r -> json(ctx, r.status(), r.body()))
+                    .onFailure(t -> failure(ctx, t));
+        } catch (RuntimeException e) {
+            failure(ctx, e);
+        }
+    }
+
+    private static Principal principal(RoutingContext ctx, Role fallback, java.util.Set<Role> anyOf) {
+        Principal p = ctx.get(Principal.KEY);
+        if (p == null) {
+            throw new ApiError(ErrorCode.UNAUTHORIZED, "missing credentials");
+        }
+        if (p.roles().stream().noneMatch(anyOf::contains) && !p.roles().contains(fallback)) {
+            throw new ApiError(ErrorCode.FORBIDDEN, "the caller has none of the roles "
+                    + anyOf.stream().map(Role::wireName).sorted().toList());
+        }
+        return p;
+    }
+
     static Principal principal(RoutingContext ctx, Role required) {
         Principal p = ctx.get(Principal.KEY);
         if (p == null) {
-            throw new ApiError(ErrorCode.UNAUTHORIZED, "missing API key");
+            throw new ApiError(ErrorCode.UNAUTHORIZED, "missing credentials");
         }
         if (!p.roles().contains(required) && !p.roles().contains(Role.ADMIN)) {
-            throw new ApiError(ErrorCode.FORBIDDEN, "this key lacks the role '" + required.wireName() + "'");
+            throw new ApiError(ErrorCode.FORBIDDEN, (p.userId() == null ? "this key" : "this user")
+                    + " lacks the role '" + required.wireName() + "'");
         }
         return p;
     }

@@ -238,9 +238,9 @@ public final class TemplatesApi {
         return TemplateKey.checked(ctx.pathParam("key"));
     }
 
-    /** Who made a change, for the audit trail: the {@code X-Actor} the caller names, and always the key used. */
+    /** Who made a change, for the audit trail: the {@code X-Actor} the caller names, and always the key or user. */
     private static String actor(RoutingContext ctx, Principal p) {
-        String key = p.keyId() == null ? "api key" : "key " + p.keyId();
+        String key = p.describe();
         String named = ctx.request().getHeader("X-Actor");
         if (named == null || named.isBlank()) {
             return key;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,7 +108,48 @@ public final class ConfigReader {
                 new WebhooksConfig(publicUrl, registerOnStart),
                 duration(tree.path("contacts"), "contacts.linkTokenTtl", "linkTokenTtl"),
                 tenants, channels, routes(tree.path("routes"), channels.keySet()), callbacks,
-                inbox(tree.path("inbox"), channels.keySet(), tenants));
+                inbox(tree.path("inbox"), channels.keySet(), tenants),
+                console(tree.path("console"), tenants));
+    }
+
+    private static ConsoleConfig console(JsonNode node, List<Tenant> tenants) {
+        Set<String> known = Set.of("admin", "sessionIdle", "sessionMax", "secureCookie", "bcryptCost");
+        node.fieldNames().forEachRemaining(n -> {
+            if (!known.contains(n)) {
+                throw new ConfigException("console has unknown key '" + n + "' " + new java.util.TreeSet<>(known));
+            }
+        });
+        Optional<ConsoleConfig.FirstAdmin> admin = Optional.empty();
+        JsonNode a = node.path("admin");
+        if (a.isObject() && !text(a, "login", "").isBlank()) {
+            String named = text(a, "tenant", "").trim();
+            String tenant = named.isEmpty() && !tenants.isEmpty() ? tenants.get(0).id() : named;
+            if (tenants.stream().noneMatch(t -> t.id().equals(tenant))) {
+                throw new ConfigException("console.admin.tenant names an unknown tenant '" + tenant + "'");
+            }
+            String password = text(a, "password", "");
+            if (password.length() < vestnik.gateway.users.PasswordRules.MIN_LENGTH) {
+                throw new ConfigException("console.admin.password must have at least "
+                        + vestnik.gateway.users.PasswordRules.MIN_LENGTH
+                        + " characters (set it in the file or VESTNIK_CONSOLE_ADMIN_PASSWORD)");
+            }
+            String login = text(a, "login", "").trim();
+            if (!vestnik.gateway.users.PasswordRules.validLogin(login)) {
+                throw new ConfigException("console.admin.login must be 3-64 letters, digits, '.', '_', '-' or '@'");
+            }
+            admin = Optional.of(new ConsoleConfig.FirstAdmin(tenant, login, text(a, "name", "Administrator"), password));
+        }
+        Duration idle = node.has("sessionIdle") ? duration(node, "console.sessionIdle", "sessionIdle")
+                : ConsoleConfig.DEFAULTS.sessionIdle();
+        Duration max = node.has("sessionMax") ? duration(node, "console.sessionMax", "sessionMax")
+                : ConsoleConfig.DEFAULTS.sessionMax();
+        if (max.compareTo(idle) < 0) {
+            throw new ConfigException("console.sessionMax must not be shorter than console.sessionIdle");
+        }
+        return new ConsoleConfig(admin, idle, max,
+                node.has("secureCookie") ? bool(node, "console.secureCookie", "secureCookie") : false,
+                node.has("bcryptCost") ? intIn(node, "console.bcryptCost", "bcryptCost", 4, 16)
+                        : ConsoleConfig.DEFAULTS.bcryptCost());
     }
 
     private static InboxConfig inbox(JsonNode node, Set<String> channelIds, List<Tenant> tenants) {

@@ -21,7 +21,16 @@ public record GatewayConfig(
         Map<String, JsonNode> channels,
         Map<String, List<RouteStep>> routes,
         CallbacksConfig callbacks,
-        InboxConfig inbox) {
+        InboxConfig inbox,
+        ConsoleConfig console) {
+
+    public GatewayConfig(String instanceId, HttpConfig http, RedisConfig redis, DispatchConfig dispatch,
+                         WebhooksConfig webhooks, Duration linkTokenTtl, List<Tenant> tenants,
+                         Map<String, JsonNode> channels, Map<String, List<RouteStep>> routes, CallbacksConfig callbacks,
+                         InboxConfig inbox) {
+        this(instanceId, http, redis, dispatch, webhooks, linkTokenTtl, tenants, channels, routes, callbacks, inbox,
+                ConsoleConfig.DEFAULTS);
+    }
 
     public GatewayConfig(String instanceId, HttpConfig http, RedisConfig redis, DispatchConfig dispatch,
                          WebhooksConfig webhooks, Duration linkTokenTtl, List<Tenant> tenants,
@@ -32,6 +41,7 @@ public record GatewayConfig(
 
     public GatewayConfig {
         inbox = inbox == null ? InboxConfig.DEFAULTS : inbox;
+        console = console == null ? ConsoleConfig.DEFAULTS : console;
         tenants = List.copyOf(tenants);
         channels = Map.copyOf(channels);
         routes = Map.copyOf(routes);

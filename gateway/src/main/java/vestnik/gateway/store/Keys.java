@@ -212,6 +212,34 @@ public final class Keys {
         return P + "tpl:{" + tenantId + "}:" + templateKey;
     }
 
+    /**
+     * A console user (a hash: tenant, login, name, roles, password hash, session version). Users are few and
+     * never touched together with other keys by a script, so each key is its own slot.
+     */
+    public String user(String userId) {
+        return P + "user:{" + userId + "}";
+    }
+
+    /** Login (lower case) → user id; logins are unique across the gateway so the login form needs no tenant. */
+    public String userLogin(String login) {
+        return P + "ulogin:{" + login + "}";
+    }
+
+    /** A tenant's user ids (a set), for the admin's list. */
+    public String tenantUsers(String tenantId) {
+        return P + "users:{" + tenantId + "}";
+    }
+
+    /** Failed logins for a login name in the current throttle window (a counter with an expiry). */
+    public String loginFailures(String login) {
+        return P + "ulogin:{" + login + "}:fail";
+    }
+
+    /** A console session, named by the SHA-256 of its cookie so a copy of Redis hands out no sessions. */
+    public String session(String tokenHash) {
+        return P + "sess:{" + tokenHash + "}";
+    }
+
     /** A campaign: its spec, state and intake counters (a hash). Tagged by the campaign, like its row list. */
     public String campaign(String campaignId) {
         return P + "cmp:{" + campaignId + "}";

@@ -68,6 +68,8 @@ final class GatewayHarness implements AutoCloseable {
                   reclaimAfter: PT10S
                   breakerOpenFor: PT1S
                   contactPolicy: false
+                console:
+                  bcryptCost: 4
                 callbacks:
                   timeout: PT0.5S
                   retryBase: PT0.1S

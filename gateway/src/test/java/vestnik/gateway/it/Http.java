@@ -11,7 +11,16 @@ import java.time.Duration;
 /** A plain HTTP client for tests: what a caller of the gateway sees on the wire. */
 final class Http {
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+        Reply(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+
         JsonObject json() {
             return new JsonObject(body);
         }
@@ -44,7 +53,7 @@ final class Http {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body());
+            return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
