@@ -37,7 +37,8 @@ function route() {
   views[name].show();
 }
 
-function enter(user) {
+async function enter(user) {
+  await session.loadNames();
   document.getElementById('app').hidden = false;
   document.getElementById('whoami').textContent = user.name || user.login;
   for (const a of document.querySelectorAll('#nav a')) {

@@ -3,10 +3,28 @@ import { request, setCsrfToken, ApiFailure } from './api.js';
 import { errorText } from './texts.js';
 
 let current = null;
+/** The tenant's console users by id, so that assignees and authors show by name. */
+const names = new Map();
 
 /** The signed-in user ({id, login, name, tenantId, roles}) or null. */
 export function user() {
   return current;
+}
+
+/** A user id as a person's name, or the id itself (an API key's fingerprint, a user we could not read). */
+export function nameOf(id) {
+  return names.get(id) || id;
+}
+
+/** Reads the tenant's users once after login; without them ids are shown as they are. */
+export async function loadNames() {
+  try {
+    const body = await request('GET', '/v1/users');
+    names.clear();
+    (body.users || []).forEach((u) => names.set(u.id, u.name || u.login));
+  } catch (e) {
+    // a role that may not list users still works, with ids for names
+  }
 }
 
 export function hasRole(...roles) {
@@ -34,6 +52,7 @@ export async function logout() {
     await request('DELETE', '/v1/session');
   } finally {
     current = null;
+    names.clear();
     setCsrfToken(null);
   }
 }

@@ -30,6 +30,8 @@ export const CAMPAIGN_STATES = {
 
 const ERRORS = {
   invalid_credentials: 'Неверный логин или пароль.',
+  too_many_attempts: 'Слишком много неудачных попыток входа — попробуйте позже.',
+  user_disabled: 'Учётная запись отключена.',
   unauthorized: 'Сессия истекла — войдите снова.',
   forbidden: 'Недостаточно прав для этого действия.',
   csrf_failed: 'Сессия устарела — обновите страницу.',

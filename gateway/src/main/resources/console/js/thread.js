@@ -4,7 +4,7 @@ import { h, clear } from './dom.js';
 import { channelBadge, tick, rank } from './channels.js';
 import { shortTime, fullTime } from './format.js';
 import { showError } from './notify.js';
-import { user } from './session.js';
+import { user, nameOf } from './session.js';
 import { ACTIVITY_NAMES, CONVERSATION_STATUS } from './texts.js';
 import { Composer } from './composer.js';
 
@@ -12,8 +12,8 @@ import { Composer } from './composer.js';
 export function assigneeName(who) {
   const u = user();
   if (!who) return '';
-  if (u && (who === u.id || who === u.login || who === 'user:' + u.id)) return 'вы';
-  return who;
+  if (u && who === u.id) return 'вы';
+  return nameOf(who);
 }
 
 export function contactTitle(c) {

@@ -211,10 +211,9 @@ class ConsoleBrowserTest {
 
         second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Взять себе")).click();
         assertThat(second.locator(".thread-head")).containsText("Исполнитель: вы");
-        String petrov = gw.http.get("/v1/users", GatewayHarness.ADMIN_KEY).json().getJsonArray("users").stream()
-                .map(o -> (JsonObject) o).filter(u -> OTHER_AGENT.equals(u.getString("login"))).findFirst().orElseThrow().getString("id");
-        assertThat(first.locator(".thread-head")).containsText("Исполнитель: " + petrov);
-        assertThat(conversation(first, "debtor-shared").locator(".assignee")).hasText("→ " + petrov);
+        assertThat(first.locator(".thread-head")).containsText("Исполнитель: Петров П.");
+        assertThat(conversation(first, "debtor-shared").locator(".assignee")).hasText("→ Петров П.");
+        assertThat(second.locator(".entry.outbound .meta")).containsText("Иванова А.");
     }
 
     @Test
