@@ -50,6 +50,7 @@ async function enter(user) {
 
 function leave() {
   live.disconnect();
+  Object.values(views).forEach((v) => v.destroy && v.destroy());
   views = {};
   for (const el of document.querySelectorAll('.view:not(#view-none)')) el.replaceChildren();
   document.getElementById('app').hidden = true;

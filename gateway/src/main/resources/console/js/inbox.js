@@ -26,7 +26,8 @@ export class Inbox {
       this.load();
       this.thread.reload();
     });
-    document.addEventListener('keydown', (e) => this.onKey(e));
+    this.keys = (e) => this.onKey(e);
+    document.addEventListener('keydown', this.keys);
   }
 
   build() {
@@ -50,13 +51,17 @@ export class Inbox {
     this.thread = new Thread(threadBox, (c) => this.upsert(c));
     clear(this.section).append(
       h('div', { class: 'inbox-side' }, filters, this.list, this.empty,
-        h('p', { class: 'hint' }, h('kbd', {}, 'j'), ' / ', h('kbd', {}, 'k'), ' или стрелки — соседний диалог, ',
-          h('kbd', {}, 'r'), ' — ответить')),
+        h('p', { class: 'hint' }, h('kbd', {}, 'j'), ' ', h('kbd', {}, 'k'), ' ', h('kbd', {}, '↑'), ' ', h('kbd', {}, '↓'),
+          ' — диалоги · ', h('kbd', {}, 'r'), ' — ответить')),
       threadBox);
   }
 
   show() {
     this.load();
+  }
+
+  destroy() {
+    document.removeEventListener('keydown', this.keys);
   }
 
   setFilter(name, value) {

@@ -1,9 +1,14 @@
 // The inbox's live events (SSE): new messages, status changes, assignments, conversation changes. No polling.
 
+import { get } from './api.js';
+
 const TYPES = ['message', 'status', 'assignment', 'conversation'];
+/** After the browser gave up on the stream (an error answer rather than a dropped connection). */
+const RETRY_MS = 3000;
 const listeners = new Map();
 let source = null;
 let lost = false;
+let stopped = false;
 
 function emit(type, data) {
   (listeners.get(type) || []).forEach((fn) => fn(data));
@@ -24,6 +29,7 @@ export function on(type, fn) {
 
 export function connect() {
   if (source) return;
+  stopped = false;
   source = new EventSource('/v1/conversations/stream');
   for (const type of TYPES) {
     source.addEventListener(type, (e) => {
@@ -46,10 +52,21 @@ export function connect() {
   source.addEventListener('error', () => {
     lost = true;
     indicator('● переподключение…', 'off');
+    if (source && source.readyState === EventSource.CLOSED) {
+      source = null;
+      // a 401 here signs the user out (api.js); anything else is tried again shortly
+      setTimeout(() => get('/v1/conversations?limit=1').then(() => {
+        if (!stopped) connect();
+      }, () => {}), RETRY_MS);
+    }
   });
 }
 
+/** Closes the stream and forgets every subscriber (the views are built anew at the next login). */
 export function disconnect() {
+  stopped = true;
+  listeners.clear();
+  lost = false;
   if (source) {
     source.close();
     source = null;

@@ -188,6 +188,19 @@ class ConsoleBrowserTest {
         assertThat(reply.locator(".tick")).hasAttribute("title", "доставлено");
         assertThat(page.evaluate("window.vestnikNotReloaded === true")).isEqualTo(true);
 
+        page.getByLabel("Новая метка").fill("обещал оплатить");
+        page.getByLabel("Новая метка").press("Enter");
+        assertThat(item.locator(".label")).hasText("обещал оплатить");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Заметка")).click();
+        page.locator(".composer-text").fill("Обещал оплатить 5 000 ₽ в пятницу");
+        page.locator(".composer-text").press("Enter");
+        assertThat(page.locator(".entry.note")).containsText("Обещал оплатить 5 000 ₽ в пятницу");
+        assertThat(page.locator(".entry.note")).containsText("Заметка · вы");
+
+        page.locator(".composer-text").press("Escape");
+        assertThat(page.locator("#conversation-list")).isFocused();
+        page.keyboard().press("r");
+        assertThat(page.locator(".composer-text")).isFocused();
         page.locator(".composer-text").blur();
         Browser.screenshot(page, "inbox");
     }
@@ -196,12 +209,22 @@ class ConsoleBrowserTest {
     @DisplayName("two agents on the same conversation see each other's replies and assignment at once")
     void twoAgentsSeeEachOther() {
         String phone = phone();
+        String neighbour = phone();
         contact("debtor-shared", phone);
+        contact("debtor-neighbour", neighbour);
         Page first = agent(AGENT);
         Page second = agent(OTHER_AGENT);
+        mo(neighbour, "Перезвоните мне");
+        assertThat(conversation(second, "debtor-neighbour")).isVisible();
         mo(phone, "Кто мне пишет?");
         conversation(first, "debtor-shared").click();
         conversation(second, "debtor-shared").click();
+        assertThat(second.locator(".entry.inbound")).containsText("Кто мне пишет?");
+        second.keyboard().press("j");
+        assertThat(second.locator(".conversation.selected")).containsText("debtor-neighbour");
+        assertThat(second.locator(".entry.inbound")).containsText("Перезвоните мне");
+        second.keyboard().press("k");
+        assertThat(second.locator(".conversation.selected")).containsText("debtor-shared");
         assertThat(second.locator(".entry.inbound")).containsText("Кто мне пишет?");
 
         first.locator(".composer-text").fill("Добрый день, это ООО «Демо»");
