@@ -196,6 +196,7 @@ class ConsoleBrowserTest {
         page.locator(".composer-text").press("Enter");
         assertThat(page.locator(".entry.note")).containsText("Обещал оплатить 5 000 ₽ в пятницу");
         assertThat(page.locator(".entry.note")).containsText("Заметка · вы");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Заметка")).click();
 
         page.locator(".composer-text").press("Escape");
         assertThat(page.locator("#conversation-list")).isFocused();
