@@ -219,8 +219,10 @@ public final class Gateway extends VerticleBase {
                 config.dispatch().reclaimAfter());
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
                 cascades, metrics, clock, inbox::outboundCreated);
+        Map<String, ChannelType> configuredTypes = new LinkedHashMap<>();
+        channels.keySet().forEach(id -> configuredTypes.put(id, channelTypes.apply(id)));
         ConversationsApi conversationsApi = new ConversationsApi(inbox, messages, parser, new RecipientCompletion(contacts),
-                contacts, channelTypes, metrics, clock);
+                contacts, channelTypes, configuredTypes, metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
         JobIntake jobIntake = new JobIntake(messages, parser, new RecipientCompletion(contacts), channelTypes, metrics);
         BatchApi batchApi = new BatchApi(jobIntake);

@@ -25,6 +25,7 @@ import vestnik.gateway.inbox.Conversation;
 import vestnik.gateway.inbox.ConversationStatus;
 import vestnik.gateway.inbox.ConversationStore;
 import vestnik.gateway.inbox.Inbox;
+import vestnik.gateway.inbox.ReplyChannels;
 import vestnik.gateway.inbox.TimelineEntry;
 import vestnik.gateway.intake.JobParser;
 import vestnik.gateway.intake.RecipientCompletion;
@@ -53,12 +54,14 @@ public final class ConversationsApi {
     private final RecipientCompletion recipients;
     private final ContactRepository contacts;
     private final Function<String, ChannelType> channelTypes;
+    private final Map<String, ChannelType> configured;
     private final StatusMetrics metrics;
     private final Clock clock;
 
     public ConversationsApi(Inbox inbox, MessageRepository messages, JobParser parser, RecipientCompletion recipients,
-                            ContactRepository contacts, Function<String, ChannelType> channelTypes, StatusMetrics metrics,
-                            Clock clock) {
+                            ContactRepository contacts, Function<String, ChannelType> channelTypes,
+                            Map<String, ChannelType> configured, StatusMetrics metrics, Clock clock) {
+        this.configured = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configured));
         this.inbox = inbox;
         this.store = inbox.store();
         this.messages = messages;
@@ -147,12 +150,25 @@ public final class ConversationsApi {
             Principal p = Responses.principal(ctx, Role.AGENT);
             owned(ctx, p)
                     .compose(c -> store.markRead(p.tenantId(), c.id()).compose(v -> timeline(c))
-                            .map(entries -> c.toJson().put("unread", 0).put("timeline", entries)))
+                            .compose(entries -> replyChannels(c).map(reply -> c.toJson().put("unread", 0)
+                                    .put("replyChannels", reply).put("timeline", entries))))
                     .onSuccess(json -> Responses.json(ctx, 200, json))
                     .onFailure(t -> Responses.failure(ctx, t));
         } catch (RuntimeException e) {
             Responses.failure(ctx, e);
         }
+    }
+
+    /** Where the composer may send: the debtor's last channel first. */
+    private Future<JsonArray> replyChannels(Conversation c) {
+        Future<Optional<vestnik.gateway.contacts.Contact>> contact = c.unidentified()
+                ? Future.succeededFuture(Optional.empty()) : contacts.find(c.tenantId(), c.contactId());
+        return contact.map(found -> {
+            JsonArray out = new JsonArray();
+            ReplyChannels.of(c, found, configured).forEach(id -> out.add(new JsonObject().put("channel", id)
+                    .put("type", configured.get(id).configName())));
+            return out;
+        });
     }
 
     /** Our messages' entries carry their current status: the ticks. */
@@ -188,12 +204,23 @@ public final class ConversationsApi {
         });
     }
 
-    /** A reply: on the channel of the debtor's last message unless another is named. */
+    /**
+     * A reply: on the channel of the debtor's last message unless another is named; its text typed, or a
+     * canned reply (a published template, rendered for the channel with the tenant's profile and the variables).
+     */
     public void reply(RoutingContext ctx) {
         try {
             Principal p = Responses.principal(ctx, Role.AGENT);
-            JsonNode body = object(ctx, Set.of("text", "channel"));
-            String text = requiredText(body, "text");
+            JsonNode body = object(ctx, Set.of("text", "channel", "template", "variables"));
+            boolean canned = body.hasNonNull("template");
+            if (canned == body.hasNonNull("text")) {
+                throw new ApiError(canned ? ErrorCode.TEXT_AND_TEMPLATE : ErrorCode.MISSING_FIELD,
+                        "give either text or a template (a canned reply)");
+            }
+            if (!canned && body.has("variables")) {
+                throw new ApiError(ErrorCode.UNKNOWN_FIELD, "variables go with a template");
+            }
+            String typed = canned ? null : requiredText(body, "text");
             String named = body.hasNonNull("channel") ? body.get("channel").asText() : null;
             owned(ctx, p)
                     .compose(c -> {
@@ -206,14 +233,21 @@ public final class ConversationsApi {
                         ObjectNode job = JsonNodeFactory.instance.objectNode();
                         job.set("to", recipient(c));
                         job.put("channel", channel);
-                        job.put("text", text);
+                        if (canned) {
+                            job.set("template", body.get("template"));
+                            if (body.has("variables")) {
+                                job.set("variables", body.get("variables"));
+                            }
+                        } else {
+                            job.put("text", typed);
+                        }
                         return parser.parseJob(job, p.tenantId(), id)
                                 .compose(parsed -> recipients.complete(parsed, channelTypes.apply(parsed.channelId())))
                                 .compose(m -> messages.create(m).map(r -> {
                                     metrics.accepted(m.channelId());
                                     return m;
                                 }))
-                                .compose(m -> inbox.threadOwn(p.tenantId(), c.id(), m.id(), m.channelId(), text, actor(p),
+                                .compose(m -> inbox.threadOwn(p.tenantId(), c.id(), m.id(), m.channelId(), m.text(), actor(p),
                                         m.createdAt()).map(m))
                                 .compose(m -> store.markRead(p.tenantId(), c.id()).map(new JsonObject()
                                         .put("id", m.id()).put("conversationId", c.id())
