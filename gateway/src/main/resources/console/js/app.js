@@ -5,6 +5,7 @@ import { showError } from './notify.js';
 import { Inbox } from './inbox.js';
 import { Templates } from './templates.js';
 import { Dashboard } from './dashboard.js';
+import { forgetTemplates } from './canned.js';
 
 const VIEWS = {
   inbox: { roles: ['agent'], make: (el) => new Inbox(el) },
@@ -50,6 +51,7 @@ async function enter(user) {
 
 function leave() {
   live.disconnect();
+  forgetTemplates();
   Object.values(views).forEach((v) => v.destroy && v.destroy());
   views = {};
   for (const el of document.querySelectorAll('.view:not(#view-none)')) el.replaceChildren();

@@ -65,7 +65,7 @@ export class Thread {
     this.header = h('header', { class: 'thread-head' });
     this.timeline = h('ol', { class: 'timeline', 'aria-label': 'Переписка', 'aria-live': 'polite' });
     this.composer = new Composer(conversation, {
-      reply: (text, channel) => this.reply(text, channel),
+      reply: (body) => this.reply(body),
       note: (text) => this.note(text),
     });
     clear(this.box).append(this.header, this.timeline, this.composer.element);
@@ -121,11 +121,12 @@ export class Thread {
     this.composer.setConversation(c);
   }
 
-  async reply(text, channel) {
+  /** body: {text} or {template, variables}, and the channel chosen; the entry shows the text the gateway made. */
+  async reply(body) {
     const id = this.conversation.id;
-    const answer = await post('/v1/conversations/' + encodeURIComponent(id) + '/messages', channel ? { text, channel } : { text });
+    const answer = await post('/v1/conversations/' + encodeURIComponent(id) + '/messages', body);
     if (this.conversation && this.conversation.id === id) {
-      this.add({ id: answer.id, type: 'outbound', channel: answer.channel, text, status: answer.status,
+      this.add({ id: answer.id, type: 'outbound', channel: answer.channel, text: body.text || '', status: answer.status,
         by: user() ? user().id : null, at: new Date().toISOString() });
       this.scrollDown();
     }
@@ -190,6 +191,11 @@ export class Thread {
   add(entry) {
     const known = this.entries.get(entry.id);
     if (known) {
+      // a canned reply is shown with the text the gateway rendered, which only the stream carries
+      if (entry.text && !known.entry.text) {
+        known.entry.text = entry.text;
+        known.node.querySelector('.text').textContent = entry.text;
+      }
       if (entry.status && rank(entry.status) > rank(known.entry.status)) {
         this.onStatus({ conversationId: this.conversation.id, messageId: entry.id, status: entry.status });
       }

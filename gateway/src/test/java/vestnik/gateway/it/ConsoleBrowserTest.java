@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,6 +239,37 @@ class ConsoleBrowserTest {
         assertThat(first.locator(".thread-head")).containsText("Исполнитель: Петров П.");
         assertThat(conversation(first, "debtor-shared").locator(".assignee")).hasText("→ Петров П.");
         assertThat(second.locator(".entry.outbound .meta")).containsText("Иванова А.");
+    }
+
+    @Test
+    @DisplayName("an agent answers with a canned reply: a published template filled with the debtor's amount, rendered by the gateway")
+    void cannedReply() {
+        Http.Reply put = gw.http.put("/v1/templates/thanks-reply", GatewayHarness.MARKETER_KEY, new JsonObject()
+                .put("description", "ответ с суммой")
+                .put("variables", new JsonObject().put("creditor", "string").put("amount", "money").put("phone", "phone"))
+                .put("channels", new JsonObject().put("sms", new JsonObject()
+                        .put("text", "{{creditor}}: спасибо за ответ! К оплате {{amount}}. Тел. {{phone}}"))).encode());
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(gw.http.post("/v1/templates/thanks-reply/publish", GatewayHarness.MARKETER_KEY, null).status()).isEqualTo(200);
+        String phone = phone();
+        contact("debtor-canned", phone);
+        Page page = agent(AGENT);
+        mo(phone, "Сколько я должен?");
+        conversation(page, "debtor-canned").click();
+        assertThat(page.locator(".entry.inbound")).containsText("Сколько я должен?");
+        assertThat(page.locator(".composer-channel option").first()).hasText("Канал: SMS (последний)");
+
+        page.locator(".composer-canned").selectOption("t:thanks-reply");
+        page.getByLabel("Значение amount").fill("1500.00");
+        assertThat(page.locator(".composer-text")).hasValue(Pattern.compile("ООО «Демо»: спасибо за ответ! К оплате 1.500.₽\\. Тел\\. 8.800.000-00-00"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Отправить")).click();
+
+        Locator reply = page.locator(".entry.outbound", new Page.LocatorOptions().setHasText("спасибо за ответ"));
+        assertThat(reply).isVisible();
+        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.submits().stream()
+                .anyMatch(s -> s.destinationAddr().equals(phone.substring(1)) && text(s).contains("К оплате 1")));
+        assertThat(reply).hasAttribute("data-status", "delivered");
+        assertThat(page.locator(".composer-template")).isHidden();
     }
 
     @Test
