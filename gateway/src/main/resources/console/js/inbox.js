@@ -39,6 +39,7 @@ export class Inbox {
       onkeydown: (e) => this.onListKey(e),
     });
     this.empty = h('p', { class: 'muted empty', hidden: true }, 'Диалогов нет');
+    this.more = h('button', { type: 'button', class: 'ghost more', hidden: true, onclick: () => this.loadMore() }, 'Показать ещё');
     const filters = h('div', { class: 'filters' },
       select('status', 'Статус', [['open', 'Открытые'], ['pending', 'Ожидают'], ['closed', 'Закрытые'], ['', 'Все']]),
       select('assignee', 'Исполнитель', [['', 'Все'], ['me', 'Мои'], ['unassigned', 'Без исполнителя']]),
@@ -50,7 +51,7 @@ export class Inbox {
     const threadBox = h('div', { class: 'thread', id: 'thread' });
     this.thread = new Thread(threadBox, (c) => this.upsert(c));
     clear(this.section).append(
-      h('div', { class: 'inbox-side' }, filters, this.list, this.empty,
+      h('div', { class: 'inbox-side' }, filters, this.list, this.empty, this.more,
         h('p', { class: 'hint' }, h('kbd', {}, 'j'), ' ', h('kbd', {}, 'k'), ' ', h('kbd', {}, '↑'), ' ', h('kbd', {}, '↓'),
           ' — диалоги · ', h('kbd', {}, 'r'), ' — ответить')),
       threadBox);
@@ -69,13 +70,30 @@ export class Inbox {
     this.load();
   }
 
+  page(cursor) {
+    const f = this.filters;
+    return get('/v1/conversations' + query({
+      status: f.status, assignee: f.assignee, channel: f.channel, unread: f.unread ? 'true' : '', limit: PAGE, cursor,
+    }));
+  }
+
   async load() {
     try {
-      const f = this.filters;
-      const body = await get('/v1/conversations' + query({
-        status: f.status, assignee: f.assignee, channel: f.channel, unread: f.unread ? 'true' : '', limit: PAGE,
-      }));
+      const body = await this.page();
       this.conversations = body.conversations;
+      this.next = body.next;
+      this.render();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  async loadMore() {
+    try {
+      const body = await this.page(this.next);
+      const known = new Set(this.conversations.map((c) => c.id));
+      this.conversations = [...this.conversations, ...body.conversations.filter((c) => !known.has(c.id))];
+      this.next = body.next;
       this.render();
     } catch (e) {
       showError(e);
@@ -130,6 +148,7 @@ export class Inbox {
   render() {
     clear(this.list);
     this.empty.hidden = this.conversations.length > 0;
+    this.more.hidden = !this.next;
     for (const c of this.conversations) {
       const selected = c.id === this.selected;
       const item = h('li', {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vestnik.loadtest.smsc.ReceiptOutcome;
 import vestnik.loadtest.smsc.ReceivedSubmit;
 import vestnik.loadtest.smsc.SimulatedSmsc;
 
@@ -205,6 +206,25 @@ class ConsoleBrowserTest {
         assertThat(page.locator(".composer-text")).isFocused();
         page.locator(".composer-text").blur();
         Browser.screenshot(page, "inbox");
+    }
+
+    @Test
+    @DisplayName("a reply the debtor's operator cannot deliver turns to a red cross that names the reason")
+    void failedReplyShowsWhy() {
+        String phone = phone();
+        contact("debtor-undelivered", phone);
+        smsc.outcomeFor(phone.substring(1), ReceiptOutcome.UNDELIV);
+        Page page = agent(AGENT);
+        mo(phone, "Алло");
+        conversation(page, "debtor-undelivered").click();
+        page.locator(".composer-text").fill("Перезвоните нам");
+        page.locator(".composer-text").press("Enter");
+
+        Locator reply = page.locator(".entry.outbound", new Page.LocatorOptions().setHasText("Перезвоните нам"));
+        assertThat(reply).hasAttribute("data-status", "failed");
+        assertThat(reply.locator(".tick")).hasText("✕");
+        assertThat(reply.locator(".tick")).hasAttribute("title", Pattern.compile("ошибка — .+"));
+        assertThat(reply.locator(".error-reason")).containsText("Не отправлено");
     }
 
     @Test
