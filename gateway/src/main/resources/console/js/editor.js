@@ -221,6 +221,7 @@ export class Editor {
       showInfo('Опубликована версия ' + r.version);
       await this.open(this.key);
       this.onSaved();
+      document.getElementById('publish')?.focus();
     } catch (e) {
       if (e.code === 'lint_failed' && e.details) {
         this.findings = e.details.map((d) => ({ ...d, blocking: true }));

@@ -116,9 +116,17 @@ export class Thread {
   /** The conversation changed (here, or by a colleague): its header follows. */
   update(c) {
     if (!this.conversation || c.id !== this.conversation.id) return;
+    // the header is drawn anew: a keyboard user keeps their place in it
+    const focused = this.header.contains(document.activeElement) ? document.activeElement : null;
+    const mark = focused && (focused.getAttribute('aria-label') || focused.textContent);
     this.conversation = c;
     this.renderHeader();
     this.composer.setConversation(c);
+    if (focused) {
+      const same = [...this.header.querySelectorAll('button, input')]
+        .find((el) => (el.getAttribute('aria-label') || el.textContent) === mark);
+      (same || this.header.querySelector('.thread-actions button')).focus();
+    }
   }
 
   /** body: {text} or {template, variables}, and the channel chosen; the entry shows the text the gateway made. */
