@@ -243,6 +243,7 @@ public final class Gateway extends VerticleBase {
                 config.console().sessionMax().toSeconds());
         UsersApi usersApi = new UsersApi(userStore, accounts);
         started.add(accounts.ensureFirstAdmin(config.console().admin()));
+        started.add(vestnik.gateway.callbacks.CallbackFilters.publish(redis, config.tenants()));
 
         return Future.all(started)
                 .compose(v -> {

@@ -303,6 +303,16 @@ public final class Keys {
     static final String TENANT_STATUS_INDEX = ":ixs:";
     static final String CONTACT_PENDING = ":cpi:";
     static final String CAMPAIGN_COUNTS = ":cmpc:";
+    static final String CALLBACK_FILTER = ":cbf";
+
+    /**
+     * Which statuses each tenant takes callbacks for (a hash tenant → {@code ,delivered,failed,}); a tenant not in
+     * it takes them all. One copy per shard, written at start from the config, so the status-changing scripts
+     * read it in their message's own slot.
+     */
+    public String callbackFilter(int shard) {
+        return P + tag(shard) + CALLBACK_FILTER;
+    }
 
     /** A campaign's messages in one shard by status (a hash status → count), kept by the status-changing scripts. */
     public String campaignCounts(int shard, String campaignId) {
@@ -345,6 +355,7 @@ public final class Keys {
                 + "  return string.match(msg_key, '^(" + P + "{s%d+}):msg:(.+)$')\n"
                 + "end\n"
                 + "local function callback_events_key(prefix) return prefix .. '" + CALLBACK_EVENTS + "' end\n"
+                + "local function callback_filter_key(prefix) return prefix .. '" + CALLBACK_FILTER + "' end\n"
                 + "local function campaign_counts_key(prefix, campaign) return prefix .. '" + CAMPAIGN_COUNTS + "' .. campaign end\n"
                 + "local function tenant_status_index_key(prefix, tenant, status)\n"
                 + "  return prefix .. '" + TENANT_STATUS_INDEX + "' .. status .. ':' .. tenant\n"

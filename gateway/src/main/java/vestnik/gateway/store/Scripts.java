@@ -72,7 +72,8 @@ public final class Scripts {
      * the old one), scored by Redis's own clock so that gateways with skewed clocks never reorder it, with
      * entries past the retention dropped as the messages themselves are; and, only when the message has
      * a callback target ({@code cbu}), a callback event numbered per message ({@code cbn}), so upstreams
-     * get ordered, deduplicable event ids. A message without a target adds nothing to the stream.
+     * get ordered, deduplicable event ids. A message without a target adds nothing to the stream, nor does a
+     * status its tenant takes no callbacks for ({@link Keys#callbackFilter}).
      */
     private static final String STATUS_CHANGED = """
             -- a contact's messages that may still go out, for cancelling them all on a payment
@@ -125,7 +126,8 @@ public final class Scripts {
                   redis.call('EXPIRE', counts, keep)
                 end
               end
-              if m[2] then
+              local wanted = m[2] and redis.call('HGET', callback_filter_key(prefix), tenant)
+              if m[2] and (not wanted or string.find(wanted, ',' .. to .. ',', 1, true)) then
                 local e = cjson.decode(event_json)
                 local f = {'id', id, 'n', redis.call('HINCRBY', msg_key, 'cbn', 1), 't', tenant, 'u', m[2],
                   'st', to, 'at', e.at or ''}
