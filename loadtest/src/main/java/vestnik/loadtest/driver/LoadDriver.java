@@ -136,7 +136,7 @@ public final class LoadDriver {
                     timeline.acceptedToSent(), timeline.acceptedToDelivered(), after.since(before), baseline,
                     sampler.peak(), end, redisCalls, counters, null,
                     awaitsCallbacks() ? new RunReport.Callbacks(options.launch().callbacks().label(),
-                            receiver.received(), timeline.finalCallbackCount(), timeline.callbacksByStatus(),
+                            timeline.callbackCount(), timeline.finalCallbackCount(), timeline.callbacksByStatus(),
                             receiver.badSignatures(), timeline.foreignCallbacks(),
                             seconds(start, timeline.lastFinalCallbackNanos()), callbacksComplete) : null,
                     awaitsCallbacks() ? timeline.acceptedToFinalCallback() : null, options.intake());
