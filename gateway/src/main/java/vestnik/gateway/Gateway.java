@@ -50,6 +50,7 @@ import vestnik.gateway.api.CampaignsApi;
 import vestnik.gateway.campaign.CampaignService;
 import vestnik.gateway.campaign.CampaignRates;
 import vestnik.gateway.campaign.CampaignStore;
+import vestnik.gateway.campaign.CampaignWindows;
 import vestnik.gateway.campaign.JobIntake;
 import vestnik.gateway.api.TemplatesApi;
 import vestnik.gateway.callbacks.CallbackDispatcher;
@@ -228,7 +229,8 @@ public final class Gateway extends VerticleBase {
                     DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
                             receiptIndex, receipts, contacts, optOuts, windows,
                             new RecipientRateLimiter(vertx, redis, scripts), cascades, campaignRates, metrics, clock,
-                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts, reference));
+                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts, reference),
+                            new CampaignWindows(campaignStore, contacts, reference::zones));
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())

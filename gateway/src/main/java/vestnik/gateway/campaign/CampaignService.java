@@ -173,7 +173,7 @@ public final class CampaignService {
     public Future<JsonObject> resume(Campaign c) {
         require(c, CampaignStore.State.PAUSED, "resume");
         Instant now = clock.instant();
-        long at = Math.max(now.toEpochMilli(), c.spec().start().toEpochMilli());
+        long at = Math.max(now.toEpochMilli(), c.spec().earliestStart().toEpochMilli());
         long[] count = {0};
         return store.put(c.id(), Map.of("state", CampaignStore.State.RUNNING.wireName()))
                 .compose(v -> walk(c.id(), page -> {
