@@ -18,5 +18,6 @@ public record Apis(
         AdminApi admin,
         ConversationsApi conversations,
         HooksApi hooks,
-        HealthApi health) {
+        HealthApi health,
+        StatsApi stats) {
 }

@@ -54,7 +54,7 @@ class CampaignSpecTest {
     @DisplayName("the estimate warns when the rows need more sending time than the window holds")
     void estimate() {
         CampaignSpec s = CampaignSpec.parse(q(Map.of("name", "n", "text", "t", "channel", "sms", "rateShare", "0.5")), CLOCK);
-        CampaignService service = new CampaignService(null, null, null, id -> 10.0, Duration.ofDays(7), CLOCK);
+        CampaignService service = new CampaignService(null, null, null, id -> 10.0, Duration.ofDays(7), null, CLOCK);
         var fits = service.estimate(s, 100_000, CLOCK.instant());
         assertThat(fits.getBoolean("fits")).isTrue();
         assertThat(fits.getLong("neededSeconds")).isEqualTo(20_000);

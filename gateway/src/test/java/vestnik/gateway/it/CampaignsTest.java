@@ -74,9 +74,12 @@ class CampaignsTest {
         return Map.of("zone", zone, "from", today.toString(), "to", today.toString(), "fromHour", "8", "toHour", "22");
     }
 
-    /** A window that opens tomorrow: its messages wait, scheduled. */
+    /**
+     * A window that opens the day after tomorrow in Moscow: its messages wait, scheduled (a campaign's rows are due
+     * when its first day opens in Russia's easternmost zone, up to 9 hours before Moscow's opening).
+     */
     private static Map<String, String> tomorrow() {
-        LocalDate d = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(1);
+        LocalDate d = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(2);
         return Map.of("from", d.toString(), "to", d.toString(), "fromHour", "9", "toHour", "20");
     }
 
@@ -234,9 +237,9 @@ class CampaignsTest {
         assertThat(progress.getJsonObject("statuses").getMap()).containsOnly(Map.entry("delivered", (Object) 3));
 
         List<String> report = reportLines(id);
-        assertThat(report.get(0)).isEqualTo("line;messageId;status;errorCode;errorMessage");
+        assertThat(report.get(0)).isEqualTo("line;messageId;status;errorCode;errorMessage;deferredReason");
         assertThat(report).hasSize(7);
-        assertThat(report.get(1)).startsWith("2;").endsWith(";delivered;;");
+        assertThat(report.get(1)).startsWith("2;").endsWith(";delivered;;;");
         assertThat(report.get(2)).startsWith("3;;rejected;invalid_phone;");
         assertThat(report.get(6)).startsWith("7;").contains(";delivered;");
         String first = report.get(1).split(";")[1];
