@@ -60,7 +60,7 @@ public record CampaignSpec(String name, String template, String text, String cha
         } catch (DateTimeException e) {
             throw new ApiError(ErrorCode.INVALID_WINDOW, "zone must be a time-zone id such as Europe/Moscow");
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate from = date(q.get("from"), today, "from");
         LocalDate to = date(q.get("to"), from, "to");
         if (to.isBefore(from)) {
