@@ -204,6 +204,24 @@ class CampaignsTest {
     }
 
     @Test
+    @DisplayName("a campaign that cannot finish in its window is still accepted, and its creation says so with an estimate")
+    void estimateWarnsOnCreation() {
+        StringBuilder csv = new StringBuilder("phone\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(phone()).append('\n');
+        }
+        // a millionth of 2,000/s is one message every 500 s: 100 need 50,000 s, the 09–20 window holds 39,600
+        JsonObject c = created(upload(query(tomorrow(), Map.of("name", "Too slow", "text", "Pay", "channel", "sms",
+                "rateShare", "0.000001")), "text/csv", HttpRequest.BodyPublishers.ofString(csv.toString())));
+        assertThat(c.getLong("accepted")).isEqualTo(100);
+        JsonObject estimate = c.getJsonObject("estimate");
+        assertThat(estimate.getBoolean("fits")).isFalse();
+        assertThat(estimate.getLong("windowSeconds")).isEqualTo(11 * 3600);
+        assertThat(estimate.getString("warning")).contains("the window holds 39600 s").contains("about 79 will be sent");
+        assertThat(campaign(c.getString("id")).getJsonObject("estimate")).isEqualTo(estimate);
+    }
+
+    @Test
     @DisplayName("a CSV campaign sends its valid rows, reports the invalid ones by line, and counts their statuses")
     void csvCampaign() {
         String p1 = phone();
