@@ -53,7 +53,7 @@ public final class CampaignsApi {
 
     public void get(RoutingContext ctx) {
         try {
-            Principal p = StatsApi.principal(ctx, VIEWERS, "see campaigns");
+            Principal p = RoleCheck.anyOf(ctx, VIEWERS, "see campaigns");
             campaigns.find(ctx.pathParam("id"), p.tenantId())
                     .compose(campaigns::progress)
                     .onSuccess(json -> Responses.json(ctx, 200, json))
@@ -66,7 +66,7 @@ public final class CampaignsApi {
     /** {@code GET /v1/campaigns?state=&limit=&cursor=}: the tenant's campaigns, newest first. */
     public void list(RoutingContext ctx) {
         try {
-            Principal p = StatsApi.principal(ctx, VIEWERS, "see campaigns");
+            Principal p = RoleCheck.anyOf(ctx, VIEWERS, "see campaigns");
             String state = ctx.queryParams().get("state");
             if (state != null && !STATES.contains(state)) {
                 throw new ApiError(ErrorCode.INVALID_QUERY, "state must be one of " + STATES);
@@ -109,7 +109,7 @@ public final class CampaignsApi {
 
     public void report(RoutingContext ctx) {
         try {
-            Principal p = StatsApi.principal(ctx, VIEWERS, "see campaigns");
+            Principal p = RoleCheck.anyOf(ctx, VIEWERS, "see campaigns");
             campaigns.find(ctx.pathParam("id"), p.tenantId())
                     .onSuccess(c -> {
                         HttpServerResponse r = ctx.response().setChunked(true)

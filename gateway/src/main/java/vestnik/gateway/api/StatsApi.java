@@ -21,7 +21,7 @@ public final class StatsApi {
 
     public void today(RoutingContext ctx) {
         try {
-            Principal p = principal(ctx, READERS, "read the day's figures");
+            Principal p = RoleCheck.anyOf(ctx, READERS, "read the day's figures");
             String z = ctx.queryParams().get("zone");
             ZoneId zone;
             try {
@@ -35,18 +35,5 @@ public final class StatsApi {
         } catch (RuntimeException e) {
             Responses.failure(ctx, e);
         }
-    }
-
-    /** The caller, if one of its roles is in {@code allowed} (an admin may do anything). */
-    static Principal principal(RoutingContext ctx, Set<Role> allowed, String what) {
-        Principal p = ctx.get(Principal.KEY);
-        if (p == null) {
-            throw new ApiError(ErrorCode.UNAUTHORIZED, "missing API key");
-        }
-        if (p.roles().contains(Role.ADMIN) || p.roles().stream().anyMatch(allowed::contains)) {
-            return p;
-        }
-        throw new ApiError(ErrorCode.FORBIDDEN, "this key may not " + what + ": that takes the role "
-                + String.join(" or ", allowed.stream().map(Role::wireName).toList()));
     }
 }

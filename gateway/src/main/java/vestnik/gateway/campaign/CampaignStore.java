@@ -65,26 +65,20 @@ public final class CampaignStore {
         h.put("accepted", "0");
         h.put("rejected", "0");
         h.put("ca", now.toString());
-        String listed = indexMember(now, id);
+        // ids are time-ordered (Ids), so the tenant's index sorts its campaigns by name, all scored 0
         return redis.call(c -> c.hset(keys.campaign(id), h))
-                .compose(v -> redis.call(c -> c.zadd(keys.campaignsOfTenant(tenantId), 0, listed))).mapEmpty();
-    }
-
-    /** The tenant's index names campaigns by creation time then id, so that names sort as the campaigns were made. */
-    private static String indexMember(Instant created, String id) {
-        return String.format("%013d|%s", created.toEpochMilli(), id);
+                .compose(v -> redis.call(c -> c.zadd(keys.campaignsOfTenant(tenantId), 0, id))).mapEmpty();
     }
 
     /**
-     * Up to {@code count} of the tenant's campaign ids, newest first, after {@code cursor} (a member answered as
+     * Up to {@code count} of the tenant's campaign ids, newest first, after {@code cursor} (an id answered as
      * {@link Page#next} before; null for the newest). {@code next} is null when there are no more.
      */
     public Future<Page> newestFirst(String tenantId, String cursor, int count) {
         Range<String> range = cursor == null ? Range.unbounded()
                 : Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding(cursor));
         return redis.call(c -> c.zrevrangebylex(keys.campaignsOfTenant(tenantId), range, Limit.create(0, count)))
-                .map(members -> new Page(members.stream().map(m -> m.substring(m.indexOf('|') + 1)).toList(),
-                        members.size() < count ? null : members.get(members.size() - 1)));
+                .map(ids -> new Page(ids, ids.size() < count ? null : ids.get(ids.size() - 1)));
     }
 
     /** A page of campaign ids and the cursor of the next page. */

@@ -291,7 +291,7 @@ public final class Keys {
         return P + tag(shard) + TENANT_DAY_COUNTS + tenantId + ":" + epochDay;
     }
 
-    /** A tenant's campaigns, each member {@code <created ms, 13 digits>|<campaign id>}, all scored 0: newest last by name. */
+    /** A tenant's campaign ids, all scored 0: ids are time-ordered, so the newest sorts last by name. */
     public String campaignsOfTenant(String tenantId) {
         return P + "{t:" + tenantId + "}:cmps";
     }
