@@ -94,7 +94,8 @@ public final class Scripts {
               end
             end
             -- the counters a change adds to: the tenant's day (per UTC hour and channel, kept four days) and the
-            -- campaign's running totals; a deferral's reason ('dfr') counts while the message waits, and once a day
+            -- campaign's running totals; a deferral's reason ('dfr', set by the deferring transition) counts in the
+            -- campaign while the message waits, and once in the day's figures
             local function count_change(msg_key, prefix, tenant, campaign, from, to, now)
               if from == to then
                 return
