@@ -55,9 +55,14 @@ import vestnik.gateway.api.MessageQueryApi;
 import vestnik.gateway.api.MessagesApi;
 import vestnik.gateway.api.BatchApi;
 import vestnik.gateway.api.CampaignsApi;
+import vestnik.gateway.api.StatsApi;
 import vestnik.gateway.campaign.CampaignService;
 import vestnik.gateway.campaign.CampaignRates;
 import vestnik.gateway.campaign.CampaignStore;
+import vestnik.gateway.campaign.CampaignWindows;
+import vestnik.gateway.stats.DeliveryStats;
+import vestnik.gateway.stats.Pricing;
+import vestnik.templates.preview.Tariff;
 import vestnik.gateway.campaign.JobIntake;
 import vestnik.gateway.api.TemplatesApi;
 import vestnik.gateway.callbacks.CallbackDispatcher;
@@ -228,8 +233,13 @@ public final class Gateway extends VerticleBase {
         BatchApi batchApi = new BatchApi(jobIntake);
         CampaignStore campaignStore = new CampaignStore(redis);
         CampaignRates campaignRates = new CampaignRates(vertx, redis, scripts, campaignStore);
+        Map<String, Tariff> tariffs = new LinkedHashMap<>();
+        config.tenants().forEach(t -> tariffs.put(t.id(), t.tariff()));
+        Pricing pricing = new Pricing(id -> tariffs.getOrDefault(id, Tariff.free()), channelTypes);
         CampaignsApi campaignsApi = new CampaignsApi(new CampaignService(jobIntake, campaignStore, messages,
-                id -> channels.containsKey(id) ? channels.get(id).ratePerSecond() : 0, config.dispatch().maxTtl(), clock), clock);
+                id -> channels.containsKey(id) ? channels.get(id).ratePerSecond() : 0, config.dispatch().maxTtl(),
+                pricing, clock), clock);
+        StatsApi statsApi = new StatsApi(new DeliveryStats(redis, pricing, clock));
         ChannelsApi channelsApi = new ChannelsApi(channels::get, webhookRegistration, config.webhooks().publicUrl());
         MessageQueryApi messageQuery = new MessageQueryApi(new MessageFeed(redis));
         HealthApi health = new HealthApi(redis, channels.values());
@@ -243,6 +253,7 @@ public final class Gateway extends VerticleBase {
                 config.console().sessionMax().toSeconds());
         UsersApi usersApi = new UsersApi(userStore, accounts);
         started.add(accounts.ensureFirstAdmin(config.console().admin()));
+        started.add(vestnik.gateway.callbacks.CallbackFilters.publish(redis, config.tenants()));
 
         return Future.all(started)
                 .compose(v -> {
@@ -250,7 +261,8 @@ public final class Gateway extends VerticleBase {
                     DispatchContext dispatch = new DispatchContext(vertx, redis, messages, config.instanceId(), retries,
                             receiptIndex, receipts, contacts, optOuts, windows,
                             new RecipientRateLimiter(vertx, redis, scripts), cascades, campaignRates, metrics, clock,
-                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts, reference));
+                            config.dispatch().reclaimAfter(), policyGate(contacts, scripts, ledger, receipts, reference),
+                            new CampaignWindows(campaignStore, contacts, reference::zones));
                     for (Channel c : channels.values()) {
                         RateLimiter limiter = c.ratePerSecond() > 0
                                 ? new RateLimiter(vertx, redis, scripts, redis.keys(), "channel:" + c.id(), c.ratePerSecond())
@@ -283,7 +295,8 @@ public final class Gateway extends VerticleBase {
                                             templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
                                             new LedgerApi(ledger),
                                             new SuppressionsApi(new Suppressions(redis), channels::containsKey, clock),
-                                            new AdminApi(reference), conversationsApi, sessionApi, usersApi, hooks, health),
+                                            new AdminApi(reference), conversationsApi, sessionApi, usersApi, hooks, health,
+                                            statsApi),
                                     prometheus))
                             .listen();
                 })

@@ -62,6 +62,8 @@ public final class ApiRouter {
         router.get("/v1/messages").handler(apis.messageQuery()::list);
         router.get("/v1/messages/:id").handler(apis.messages()::get);
         router.delete("/v1/messages/:id").handler(apis.messages()::cancel);
+        router.get("/v1/campaigns").handler(apis.campaigns()::list);
+        router.get("/v1/stats/today").handler(apis.stats()::today);
         router.get("/v1/campaigns/:id").handler(apis.campaigns()::get);
         router.get("/v1/campaigns/:id/report").handler(apis.campaigns()::report);
         router.post("/v1/campaigns/:id/pause").handler(apis.campaigns()::pause);

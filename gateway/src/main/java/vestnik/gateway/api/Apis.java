@@ -20,5 +20,6 @@ public record Apis(
         SessionApi session,
         UsersApi users,
         HooksApi hooks,
-        HealthApi health) {
+        HealthApi health,
+        StatsApi stats) {
 }

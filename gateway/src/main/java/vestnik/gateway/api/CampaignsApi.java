@@ -5,8 +5,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import vestnik.gateway.campaign.CampaignService;
 import vestnik.gateway.campaign.CampaignSpec;
@@ -15,7 +17,7 @@ import vestnik.gateway.config.Role;
 
 /**
  * {@code /v1/campaigns}: a campaign's header in the query, its rows streamed as the body (CSV or JSON lines);
- * progress, pause, resume, cancel, and the per-row report as CSV.
+ * progress, pause, resume, cancel, and the per-row report as CSV; the tenant's campaigns listed newest first.
  */
 public final class CampaignsApi {
 
@@ -45,9 +47,53 @@ public final class CampaignsApi {
         }
     }
 
+    /** Upstream systems and the console's marketers see campaigns; only upstream (and admins) change them. */
+    private static final Set<Role> VIEWERS = EnumSet.of(Role.UPSTREAM, Role.MARKETER);
+    private static final int MAX_LIMIT = 100;
+
     public void get(RoutingContext ctx) {
-        withCampaign(ctx, campaigns::progress);
+        try {
+            Principal p = RoleCheck.anyOf(ctx, VIEWERS, "see campaigns");
+            campaigns.find(ctx.pathParam("id"), p.tenantId())
+                    .compose(campaigns::progress)
+                    .onSuccess(json -> Responses.json(ctx, 200, json))
+                    .onFailure(t -> Responses.failure(ctx, t));
+        } catch (RuntimeException e) {
+            Responses.failure(ctx, e);
+        }
     }
+
+    /** {@code GET /v1/campaigns?state=&limit=&cursor=}: the tenant's campaigns, newest first. */
+    public void list(RoutingContext ctx) {
+        try {
+            Principal p = RoleCheck.anyOf(ctx, VIEWERS, "see campaigns");
+            String state = ctx.queryParams().get("state");
+            if (state != null && !STATES.contains(state)) {
+                throw new ApiError(ErrorCode.INVALID_QUERY, "state must be one of " + STATES);
+            }
+            int limit = 20;
+            String l = ctx.queryParams().get("limit");
+            if (l != null) {
+                try {
+                    limit = Integer.parseInt(l.trim());
+                } catch (NumberFormatException e) {
+                    limit = -1;
+                }
+                if (limit < 1 || limit > MAX_LIMIT) {
+                    throw new ApiError(ErrorCode.INVALID_QUERY, "limit must be a whole number from 1 to " + MAX_LIMIT);
+                }
+            }
+            String cursor = ctx.queryParams().get("cursor");
+            campaigns.list(p.tenantId(), state, limit, cursor == null || cursor.isBlank() ? null : cursor)
+                    .onSuccess(json -> Responses.json(ctx, 200, json))
+                    .onFailure(t -> Responses.failure(ctx, t));
+        } catch (RuntimeException e) {
+            Responses.failure(ctx, e);
+        }
+    }
+
+    private static final List<String> STATES = List.of("uploading", "running", "paused", CampaignService.DONE,
+            "cancelled", "failed");
 
     public void pause(RoutingContext ctx) {
         withCampaign(ctx, campaigns::pause);
@@ -63,7 +109,7 @@ public final class CampaignsApi {
 
     public void report(RoutingContext ctx) {
         try {
-            Principal p = Responses.principal(ctx, Role.UPSTREAM);
+            Principal p = RoleCheck.anyOf(ctx, VIEWERS, "see campaigns");
             campaigns.find(ctx.pathParam("id"), p.tenantId())
                     .onSuccess(c -> {
                         HttpServerResponse r = ctx.response().setChunked(true)

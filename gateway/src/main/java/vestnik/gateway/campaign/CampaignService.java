@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import vestnik.channels.spi.MessageStatus;
 import vestnik.gateway.api.ApiError;
 import vestnik.gateway.api.ErrorCode;
 import vestnik.gateway.store.Ids;
+import vestnik.gateway.stats.Pricing;
 import vestnik.gateway.store.MessageRepository;
 
 /**
@@ -41,6 +43,7 @@ public final class CampaignService {
     private final MessageRepository messages;
     private final ToDoubleFunction<String> channelRates;
     private final Duration maxTtl;
+    private final Pricing pricing;
     private final Clock clock;
 
     /**
@@ -48,7 +51,8 @@ public final class CampaignService {
      * @param maxTtl       the longest time to live a job may have
      */
     public CampaignService(JobIntake intake, CampaignStore store, MessageRepository messages,
-                           ToDoubleFunction<String> channelRates, Duration maxTtl, Clock clock) {
+                           ToDoubleFunction<String> channelRates, Duration maxTtl, Pricing pricing, Clock clock) {
+        this.pricing = pricing;
         this.intake = intake;
         this.store = store;
         this.messages = messages;
@@ -114,16 +118,52 @@ public final class CampaignService {
                 .orElseGet(() -> Future.failedFuture(new ApiError(ErrorCode.NOT_FOUND, "no campaign with id '" + id + "'"))));
     }
 
-    /** The campaign with its counters; the per-status counts are kept by the status changes themselves. */
+    /**
+     * The campaign with its counters, all kept by the status changes and deferrals themselves: {@code statuses} (its
+     * messages by status now), {@code deferred} (waiting now, by reason), {@code sent} (ever handed to a provider),
+     * {@code delivered} (delivered or read), {@code read}, {@code failed} (failed, expired or rejected unsent) and the
+     * {@code cost} of what was sent. A running campaign with nothing left to send is {@code done}.
+     */
     public Future<JsonObject> progress(Campaign c) {
-        return store.counts(c.id()).map(byStatus -> {
+        return store.counts(c.id()).map(byName -> {
             Map<String, String> h = c.hash();
-            JsonObject counts = new JsonObject();
-            byStatus.forEach(counts::put);
-            JsonObject out = new JsonObject().put("id", c.id()).put("state", c.state().wireName())
+            JsonObject statuses = new JsonObject();
+            JsonObject deferredReasons = new JsonObject();
+            long deferred = 0;
+            long sent = 0;
+            BigDecimal cost = BigDecimal.ZERO;
+            for (Map.Entry<String, Long> e : byName.entrySet()) {
+                String name = e.getKey();
+                long n = e.getValue();
+                if (name.startsWith(DEFERRED)) {
+                    if (n > 0) {
+                        deferredReasons.put(name.substring(DEFERRED.length()), n);
+                        deferred += n;
+                    }
+                } else if (name.startsWith(SENT)) {
+                    String channel = name.substring(SENT.length());
+                    sent += n;
+                    cost = cost.add(pricing.cost(c.tenantId(), channel, n, byName.getOrDefault(PARTS + channel, 0L)));
+                } else if (!name.startsWith(PARTS)) {
+                    statuses.put(name, n);
+                }
+            }
+            long pending = count(byName, MessageStatus.SCHEDULED, MessageStatus.QUEUED, MessageStatus.SENDING);
+            long accepted = Long.parseLong(h.get("accepted"));
+            String state = c.state() == CampaignStore.State.RUNNING && pending == 0 ? DONE : c.state().wireName();
+            JsonObject out = new JsonObject().put("id", c.id()).put("name", c.spec().name()).put("state", state)
                     .put("createdAt", h.get("ca")).put("spec", c.spec().toJson())
-                    .put("rows", Long.parseLong(h.get("rows"))).put("accepted", Long.parseLong(h.get("accepted")))
-                    .put("rejected", Long.parseLong(h.get("rejected"))).put("statuses", counts);
+                    .put("rows", Long.parseLong(h.get("rows"))).put("accepted", accepted)
+                    .put("rejected", Long.parseLong(h.get("rejected")))
+                    .put("deferred", deferred).put("deferredReasons", deferredReasons)
+                    .put("sent", sent)
+                    .put("delivered", count(byName, MessageStatus.DELIVERED, MessageStatus.READ))
+                    .put("read", count(byName, MessageStatus.READ))
+                    .put("failed", count(byName, MessageStatus.FAILED, MessageStatus.EXPIRED, MessageStatus.REJECTED))
+                    .put("statuses", statuses);
+            if (pricing.priced(c.tenantId())) {
+                out.put("cost", Pricing.money(cost));
+            }
             if (h.get("estimate") != null) {
                 out.put("estimate", new JsonObject(h.get("estimate")));
             }
@@ -131,6 +171,56 @@ public final class CampaignService {
                 out.put("reason", h.get("reason"));
             }
             return out;
+        });
+    }
+
+    /** The campaign's state as shown: {@code done} is a running campaign none of whose messages waits to be sent. */
+    public static final String DONE = "done";
+    /** Names in the campaign's counters beside the statuses (see the status-changing scripts' {@code count_change}). */
+    private static final String DEFERRED = "dfr:";
+    private static final String SENT = "+sent:";
+    private static final String PARTS = "+parts:";
+
+    private static long count(Map<String, Long> byName, MessageStatus... statuses) {
+        long n = 0;
+        for (MessageStatus s : statuses) {
+            n += byName.getOrDefault(s.wireName(), 0L);
+        }
+        return n;
+    }
+
+    /**
+     * The tenant's campaigns, newest first, as {@link #progress} shows each; with {@code state} only those in it.
+     * A filtered page reads on until it is full or {@link #LIST_SCAN} campaigns were looked at, so a rare state
+     * may answer a short page with a cursor to go on from.
+     */
+    public Future<JsonObject> list(String tenantId, String state, int limit, String cursor) {
+        JsonArray found = new JsonArray();
+        return listFrom(tenantId, state, limit, cursor, 0, found)
+                .map(next -> new JsonObject().put("campaigns", found).put("nextCursor", next));
+    }
+
+    static final int LIST_SCAN = 500;
+
+    private Future<String> listFrom(String tenantId, String state, int limit, String cursor, int scanned, JsonArray found) {
+        int want = limit - found.size();
+        return store.newestFirst(tenantId, cursor, want).compose(page -> {
+            List<Future<JsonObject>> shown = new ArrayList<>();
+            for (String id : page.ids()) {
+                shown.add(find(id, tenantId).compose(this::progress));
+            }
+            return Future.all(shown).compose(all -> {
+                for (Future<JsonObject> f : shown) {
+                    if (state == null || state.equals(f.result().getString("state"))) {
+                        found.add(f.result());
+                    }
+                }
+                int seen = scanned + page.ids().size();
+                if (page.next() == null || found.size() >= limit || seen >= LIST_SCAN) {
+                    return Future.succeededFuture(page.next());
+                }
+                return listFrom(tenantId, state, limit, page.next(), seen, found);
+            });
         });
     }
 
@@ -173,7 +263,7 @@ public final class CampaignService {
     public Future<JsonObject> resume(Campaign c) {
         require(c, CampaignStore.State.PAUSED, "resume");
         Instant now = clock.instant();
-        long at = Math.max(now.toEpochMilli(), c.spec().start().toEpochMilli());
+        long at = Math.max(now.toEpochMilli(), c.spec().earliestStart().toEpochMilli());
         long[] count = {0};
         return store.put(c.id(), Map.of("state", CampaignStore.State.RUNNING.wireName()))
                 .compose(v -> walk(c.id(), page -> {
@@ -224,26 +314,36 @@ public final class CampaignService {
         }).map(v -> count[0]);
     }
 
-    /** One page of the report: each row's line, message id, status now, and error; empty at the end. */
+    /**
+     * One page of the report: each row's line, message id, status now, error code and message (a refused row's, or
+     * why its message failed or expired: {@code campaign_window_over}, {@code ttl_expired}...), and the reason a
+     * message waits if it was deferred; empty at the end.
+     */
     public Future<List<String>> reportPage(String id, long start) {
-        return store.rows(id, start, PAGE).compose(page -> store.statuses(ids(page)).map(st -> {
+        return store.rows(id, start, PAGE).compose(page -> store.outcomes(ids(page)).map(st -> {
             List<String> lines = new ArrayList<>(page.size());
             int next = 0;
             for (CampaignStore.RowOutcome r : page) {
                 if (r.messageId() != null) {
-                    String s = st.get(next++);
-                    lines.add(r.line() + ";" + r.messageId() + ";" + (s == null ? "gone" : s) + ";;");
+                    List<String> o = st.get(next++);
+                    String status = o.get(0);
+                    boolean waiting = MessageStatus.QUEUED.wireName().equals(status);
+                    lines.add(r.line() + ";" + r.messageId() + ";" + (status == null ? "gone" : status) + ";"
+                            + csvCell(o.get(1)) + ";" + csvCell(o.get(2)) + ";" + (waiting ? csvCell(o.get(3)) : ""));
                 } else {
-                    lines.add(r.line() + ";;rejected;" + r.code() + ";" + csvCell(r.reason()));
+                    lines.add(r.line() + ";;rejected;" + r.code() + ";" + csvCell(r.reason()) + ";");
                 }
             }
             return lines;
         }));
     }
 
-    public static final String REPORT_HEADER = "line;messageId;status;errorCode;errorMessage";
+    public static final String REPORT_HEADER = "line;messageId;status;errorCode;errorMessage;deferredReason";
 
     private static String csvCell(String s) {
+        if (s == null) {
+            return "";
+        }
         return s.indexOf(';') >= 0 || s.indexOf('"') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 

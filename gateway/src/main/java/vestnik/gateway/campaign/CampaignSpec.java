@@ -6,7 +6,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import vestnik.gateway.api.ApiError;
@@ -58,7 +60,7 @@ public record CampaignSpec(String name, String template, String text, String cha
         } catch (DateTimeException e) {
             throw new ApiError(ErrorCode.INVALID_WINDOW, "zone must be a time-zone id such as Europe/Moscow");
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate from = date(q.get("from"), today, "from");
         LocalDate to = date(q.get("to"), from, "to");
         if (to.isBefore(from)) {
@@ -95,6 +97,67 @@ public record CampaignSpec(String name, String template, String text, String cha
     /** When the window closes: the last day's closing hour. */
     public Instant end() {
         return to.atTime(toHour, 0).atZone(zone).toInstant();
+    }
+
+    /**
+     * Russia's easternmost and westernmost offsets (Kamchatka, Kaliningrad): a debtor's local window opens no
+     * earlier than the first day's opening hour at the first, and closes no later than the last day's closing hour
+     * at the second.
+     */
+    static final ZoneOffset EASTERNMOST = ZoneOffset.ofHours(12);
+    static final ZoneOffset WESTERNMOST = ZoneOffset.ofHours(2);
+
+    /** The first moment any row may go out: the first day's opening hour in the easternmost zone (or the campaign's). */
+    public Instant earliestStart() {
+        Instant east = from.atTime(fromHour, 0).atOffset(EASTERNMOST).toInstant();
+        return east.isBefore(start()) ? east : start();
+    }
+
+    /** The last moment any row may go out: the last day's closing hour in the westernmost zone (or the campaign's). */
+    public Instant latestEnd() {
+        Instant west = to.atTime(toHour, 0).atOffset(WESTERNMOST).toInstant();
+        return west.isAfter(end()) ? west : end();
+    }
+
+    /** Where a debtor in {@code local} stands against the campaign's window at {@code now}. */
+    public sealed interface LocalWindow {
+        /** Inside the window: send. */
+        record Open() implements LocalWindow {
+        }
+
+        /** Before a day's opening hour (or after a day's closing one with days left): wait until {@code opens}. */
+        record Closed(Instant opens, LocalDateTime localOpens) implements LocalWindow {
+        }
+
+        /** After the last day's closing hour in the debtor's zone. */
+        record Over(Instant closed, LocalDateTime localClosed) implements LocalWindow {
+        }
+    }
+
+    /** The window's dates and hours read in the debtor's zone {@code local}. */
+    public LocalWindow at(ZoneId local, Instant now) {
+        LocalDateTime t = LocalDateTime.ofInstant(now, local);
+        LocalDate day = t.toLocalDate();
+        if (day.isBefore(from)) {
+            return closed(from, local);
+        }
+        LocalDateTime lastClose = to.atTime(toHour, 0);
+        if (!t.isBefore(lastClose)) {
+            return new LocalWindow.Over(lastClose.atZone(local).toInstant(), lastClose);
+        }
+        int hour = t.getHour();
+        if (hour < fromHour) {
+            return closed(day, local);
+        }
+        if (hour >= toHour) {
+            return closed(day.plusDays(1), local);
+        }
+        return new LocalWindow.Open();
+    }
+
+    private LocalWindow closed(LocalDate day, ZoneId local) {
+        LocalDateTime opens = day.atTime(fromHour, 0);
+        return new LocalWindow.Closed(opens.atZone(local).toInstant(), opens);
     }
 
     /** The sending time the window holds from {@code now} on: the open hours of each remaining day. */

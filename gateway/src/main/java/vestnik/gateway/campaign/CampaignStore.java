@@ -1,6 +1,8 @@
 package vestnik.gateway.campaign;
 
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vestnik.gateway.store.Keys;
+import vestnik.gateway.store.MessageRepository;
 import vestnik.gateway.store.RedisStore;
 
 /**
@@ -62,7 +65,24 @@ public final class CampaignStore {
         h.put("accepted", "0");
         h.put("rejected", "0");
         h.put("ca", now.toString());
-        return redis.call(c -> c.hset(keys.campaign(id), h)).mapEmpty();
+        // ids are time-ordered (Ids), so the tenant's index sorts its campaigns by name, all scored 0
+        return redis.call(c -> c.hset(keys.campaign(id), h))
+                .compose(v -> redis.call(c -> c.zadd(keys.campaignsOfTenant(tenantId), 0, id))).mapEmpty();
+    }
+
+    /**
+     * Up to {@code count} of the tenant's campaign ids, newest first, after {@code cursor} (an id answered as
+     * {@link Page#next} before; null for the newest). {@code next} is null when there are no more.
+     */
+    public Future<Page> newestFirst(String tenantId, String cursor, int count) {
+        Range<String> range = cursor == null ? Range.unbounded()
+                : Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding(cursor));
+        return redis.call(c -> c.zrevrangebylex(keys.campaignsOfTenant(tenantId), range, Limit.create(0, count)))
+                .map(ids -> new Page(ids, ids.size() < count ? null : ids.get(ids.size() - 1)));
+    }
+
+    /** A page of campaign ids and the cursor of the next page. */
+    public record Page(List<String> ids, String next) {
     }
 
     /** Appends a group of rows and counts them; the calls go out together. */
@@ -105,6 +125,21 @@ public final class CampaignStore {
             List<String> out = new ArrayList<>(reads.size());
             for (Future<List<KeyValue<String, String>>> r : reads) {
                 out.add(r.result().get(0).getValueOrElse(null));
+            }
+            return out;
+        });
+    }
+
+    /** Each message's status, error code and message, and deferral reason (each null when absent); a gone one is all null. */
+    public Future<List<List<String>>> outcomes(List<String> messageIds) {
+        List<Future<List<KeyValue<String, String>>>> reads = new ArrayList<>(messageIds.size());
+        for (String m : messageIds) {
+            reads.add(redis.call(c -> c.hmget(keys.message(m), "st", "ec", "em", MessageRepository.DEFERRAL_FIELD)));
+        }
+        return Future.all(reads).map(all -> {
+            List<List<String>> out = new ArrayList<>(reads.size());
+            for (Future<List<KeyValue<String, String>>> r : reads) {
+                out.add(r.result().stream().map(kv -> kv.getValueOrElse(null)).toList());
             }
             return out;
         });

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Makes the job of one campaign row, in the shape {@code POST /v1/messages} takes, so that every row is checked
  * exactly as a single job is: the recipient from {@code phone} or {@code contactId}, the row's other columns as
- * the template's variables, the campaign's channel or route, priority, and window (start as {@code sendAt},
- * its end as the time to live).
+ * the template's variables, the campaign's channel or route, priority, and window: from the first moment any
+ * debtor's local window opens ({@code sendAt}) to the last moment any closes (the time to live); each message is
+ * held to its own debtor's local window when it is sent ({@link CampaignWindows}).
  */
 public final class RowJobs {
 
@@ -63,13 +64,13 @@ public final class RowJobs {
             job.put("text", spec.text());
         }
         job.put("priority", spec.priority().wireName());
-        Instant start = spec.start();
+        Instant start = spec.earliestStart();
         Instant from = now;
         if (start.isAfter(now)) {
             job.put("sendAt", start.toString());
             from = start;
         }
-        Duration ttl = Duration.between(from, spec.end());
+        Duration ttl = Duration.between(from, spec.latestEnd());
         if (ttl.compareTo(maxTtl) > 0) {
             ttl = maxTtl;
         }

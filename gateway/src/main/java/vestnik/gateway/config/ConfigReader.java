@@ -290,8 +290,8 @@ public final class ConfigReader {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
-            if (!n.equals("url") && !n.equals("secret")) {
-                throw new ConfigException(where + " has unknown key '" + n + "' (url, secret)");
+            if (!n.equals("url") && !n.equals("secret") && !n.equals("statuses")) {
+                throw new ConfigException(where + " has unknown key '" + n + "' (url, secret, statuses)");
             }
         }
         String url = text(node, "url", "").trim();
@@ -310,7 +310,18 @@ public final class ConfigReader {
         if (secret.length() < MIN_CALLBACK_SECRET) {
             throw new ConfigException(where + ".secret is shorter than " + MIN_CALLBACK_SECRET + " characters");
         }
-        return new TenantCallbacks(url.isEmpty() ? null : url, secret);
+        java.util.Set<vestnik.channels.spi.MessageStatus> statuses = java.util.EnumSet.noneOf(vestnik.channels.spi.MessageStatus.class);
+        JsonNode st = node.path("statuses");
+        if (!st.isMissingNode() && !st.isNull()) {
+            if (!st.isArray() || st.isEmpty()) {
+                throw new ConfigException(where + ".statuses must be a list of statuses, e.g. [delivered, failed]; leave it out for all");
+            }
+            for (JsonNode s : st) {
+                statuses.add(vestnik.channels.spi.MessageStatus.fromWireName(s.asText()).orElseThrow(() ->
+                        new ConfigException(where + ".statuses names an unknown status '" + s.asText() + "'")));
+            }
+        }
+        return new TenantCallbacks(url.isEmpty() ? null : url, secret, statuses);
     }
 
     private static Map<String, JsonNode> channels(JsonNode node) {

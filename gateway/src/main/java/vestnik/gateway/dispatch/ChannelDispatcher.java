@@ -26,6 +26,7 @@ import vestnik.channels.spi.MessageStatus;
 import vestnik.channels.spi.OutboundMessage;
 import vestnik.channels.spi.SendResult;
 import vestnik.gateway.campaign.CampaignRates;
+import vestnik.gateway.campaign.CampaignWindows;
 import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.contacts.ContactRepository;
 import vestnik.gateway.enforcement.PolicyGate;
@@ -72,6 +73,7 @@ public final class ChannelDispatcher {
     private final RecipientRateLimiter recipientLimiter;
     private final CascadeService cascades;
     private final CampaignRates campaignRates;
+    private final CampaignWindows campaignWindows;
     private final OptOutRegistry optOuts;
     private final StatusMetrics metrics;
     private final PolicyGate policyGate;
@@ -109,6 +111,7 @@ public final class ChannelDispatcher {
         this.recipientLimiter = ctx.recipientLimiter();
         this.cascades = ctx.cascades();
         this.campaignRates = ctx.campaignRates();
+        this.campaignWindows = ctx.campaignWindows();
         this.metrics = ctx.metrics();
         this.policyGate = ctx.policyGate();
         this.clock = ctx.clock();
@@ -297,7 +300,29 @@ public final class ChannelDispatcher {
                 });
     }
 
+    /** A campaign's message goes out only inside its window in the debtor's local time; then as any other. */
     private Future<Void> send(MessageRecord m, Entry entry, Instant start) {
+        return campaignWindows.check(m, clock.instant()).compose(window -> {
+            if (window instanceof CampaignWindows.Verdict.Wait wait) {
+                return deferUntil(m, entry, wait.until(), CampaignWindows.WAIT_REASON, wait.detail());
+            }
+            if (window instanceof CampaignWindows.Verdict.Over over) {
+                return windowOver(m, entry, over.detail());
+            }
+            return sendNow(m, entry, start);
+        });
+    }
+
+    /** The campaign's window closed for this debtor: expired unsent, and a cascade moves on (its steps expire too). */
+    private Future<Void> windowOver(MessageRecord m, Entry entry, String detail) {
+        metrics.failed(channel.id(), CampaignWindows.OVER_REASON);
+        return messages.transition(m.id(), entry.queue(), MessageStatus.EXPIRED, clock.instant(), detail, entry.id(),
+                        null, false, MessageStatus.SENDING,
+                        Map.of("ec", CampaignWindows.OVER_REASON, "ecl", "policy", "em", detail))
+                .compose(r -> r.applied() ? cascades.stepFailed(m, CampaignWindows.OVER_REASON) : Future.succeededFuture());
+    }
+
+    private Future<Void> sendNow(MessageRecord m, Entry entry, Instant start) {
         return preparation.prepare(m, channel).compose(prepared -> {
             if (prepared instanceof SendPreparation.Prepared.OptedOut optedOut) {
                 return reject(m, entry, optedOut);
@@ -311,7 +336,7 @@ public final class ChannelDispatcher {
             }
             return policyGate.check(m, channel.type(), out.to(), clock.instant()).compose(verdict -> {
                 if (verdict instanceof PolicyGate.Verdict.Wait wait) {
-                    return deferUntil(m, entry, wait.until(), wait.detail());
+                    return deferUntil(m, entry, wait.until(), wait.reason(), wait.detail());
                 }
                 if (verdict instanceof PolicyGate.Verdict.Stop stop) {
                     return rejectByPolicy(m, entry, stop);
@@ -337,12 +362,16 @@ public final class ChannelDispatcher {
         return policyGate == null ? Future.succeededFuture() : policyGate.release(slots);
     }
 
-    /** The contact policy holds it back: queued again for {@code at}, no attempt used, the reason in the history. */
-    private Future<Void> deferUntil(MessageRecord m, Entry entry, Instant at, String detail) {
+    /**
+     * The contact policy or the campaign's window holds it back: queued again for {@code at}, no attempt used, the
+     * detail in the history and the reason ({@link vestnik.gateway.store.MessageRepository#DEFERRAL_FIELD}) counted.
+     */
+    private Future<Void> deferUntil(MessageRecord m, Entry entry, Instant at, String reason, String detail) {
         metrics.retried(channel.id(), "policy");
+        String attempts = Integer.toString(Math.max(0, m.attempts() - 1));
         return messages.transition(m.id(), entry.queue(), MessageStatus.QUEUED, clock.instant(), detail, entry.id(),
-                at, false, MessageStatus.SENDING,
-                Map.of("at", Integer.toString(Math.max(0, m.attempts() - 1)))).mapEmpty();
+                at, false, MessageStatus.SENDING, reason == null ? Map.of("at", attempts)
+                        : Map.of("at", attempts, MessageRepository.DEFERRAL_FIELD, reason)).mapEmpty();
     }
 
     /** The contact policy forbids it: rejected with the reason as the error code, and a cascade moves on. */

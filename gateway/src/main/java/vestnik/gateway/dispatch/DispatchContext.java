@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import vestnik.gateway.campaign.CampaignRates;
+import vestnik.gateway.campaign.CampaignWindows;
 import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.contacts.ContactRepository;
 import vestnik.gateway.enforcement.PolicyGate;
@@ -37,5 +38,6 @@ public record DispatchContext(
         StatusMetrics metrics,
         Clock clock,
         Duration reclaimAfter,
-        PolicyGate policyGate) {
+        PolicyGate policyGate,
+        CampaignWindows campaignWindows) {
 }

@@ -59,8 +59,11 @@ public final class PolicyGate {
         record Pass(Slots slots, String detail) implements Verdict {
         }
 
-        /** Back to the queue until {@code until}, without using an attempt; {@code detail} goes in the history. */
-        record Wait(Instant until, String detail) implements Verdict {
+        /**
+         * Back to the queue until {@code until}, without using an attempt; {@code detail} goes in the history and
+         * {@code reason} (a deferral reason's wire name; null for a technical pause) in the deferral counters.
+         */
+        record Wait(Instant until, String reason, String detail) implements Verdict {
         }
 
         /** Never sent: rejected with {@code code} (the reason's wire name). */
@@ -214,7 +217,7 @@ public final class PolicyGate {
             PolicyDecision d = policy.decide(new PolicyRequest(now, zone, restrictions, type, usage, m.createdAt(),
                     m.expiresAt()), tenant);
             if (d instanceof PolicyDecision.Defer defer) {
-                Verdict.Wait wait = new Verdict.Wait(defer.until(), "deferred: " + defer.reason().wireName()
+                Verdict.Wait wait = new Verdict.Wait(defer.until(), defer.reason().wireName(), "deferred: " + defer.reason().wireName()
                         + " until " + defer.until() + local(defer.localUntil()) + zoneNote(zone));
                 return logged(m, subject, zone, now, "deferred", defer.reason().wireName(), wait.detail(), wait);
             }
@@ -233,7 +236,7 @@ public final class PolicyGate {
                     return logged(m, subject, zone, now, "allowed", null, pass.detail(), pass);
                 }
                 if (races + 1 >= MAX_RACES) {
-                    return Future.succeededFuture(new Verdict.Wait(now.plus(RACE_PAUSE),
+                    return Future.succeededFuture(new Verdict.Wait(now.plus(RACE_PAUSE), null,
                             "deferred: contact counters busy, deciding again"));
                 }
                 return decide(m, type, tenant, zone, restrictions, subject, now, races + 1);

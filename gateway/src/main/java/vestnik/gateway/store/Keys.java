@@ -303,10 +303,35 @@ public final class Keys {
     static final String TENANT_STATUS_INDEX = ":ixs:";
     static final String CONTACT_PENDING = ":cpi:";
     static final String CAMPAIGN_COUNTS = ":cmpc:";
+    static final String TENANT_DAY_COUNTS = ":sd:";
+    static final String CALLBACK_FILTER = ":cbf";
+
+    /**
+     * Which statuses each tenant takes callbacks for (a hash tenant → {@code ,delivered,failed,}); a tenant not in
+     * it takes them all. One copy per shard, written at start from the config, so the status-changing scripts
+     * read it in their message's own slot.
+     */
+    public String callbackFilter(int shard) {
+        return P + tag(shard) + CALLBACK_FILTER;
+    }
 
     /** A campaign's messages in one shard by status (a hash status → count), kept by the status-changing scripts. */
     public String campaignCounts(int shard, String campaignId) {
         return P + tag(shard) + CAMPAIGN_COUNTS + campaignId;
+    }
+
+    /**
+     * A tenant's status changes and deferrals in one shard on one UTC day ({@code epochDay}: days since 1970-01-01),
+     * a hash {@code <UTC hour>|<channel>|<count name>} → count, kept by the status-changing scripts for
+     * {@code GET /v1/stats/today}; a local day is summed from the hours of the UTC days it spans, over every shard.
+     */
+    public String tenantDayCounts(int shard, String tenantId, long epochDay) {
+        return P + tag(shard) + TENANT_DAY_COUNTS + tenantId + ":" + epochDay;
+    }
+
+    /** A tenant's campaign ids, all scored 0: ids are time-ordered, so the newest sorts last by name. */
+    public String campaignsOfTenant(String tenantId) {
+        return P + "{t:" + tenantId + "}:cmps";
     }
 
     /** A shard's stream of status changes to tell upstream systems of (messages with a callback target only). */
@@ -345,7 +370,11 @@ public final class Keys {
                 + "  return string.match(msg_key, '^(" + P + "{s%d+}):msg:(.+)$')\n"
                 + "end\n"
                 + "local function callback_events_key(prefix) return prefix .. '" + CALLBACK_EVENTS + "' end\n"
+                + "local function callback_filter_key(prefix) return prefix .. '" + CALLBACK_FILTER + "' end\n"
                 + "local function campaign_counts_key(prefix, campaign) return prefix .. '" + CAMPAIGN_COUNTS + "' .. campaign end\n"
+                + "local function tenant_day_key(prefix, tenant, day)\n"
+                + "  return prefix .. '" + TENANT_DAY_COUNTS + "' .. tenant .. ':' .. day\n"
+                + "end\n"
                 + "local function tenant_status_index_key(prefix, tenant, status)\n"
                 + "  return prefix .. '" + TENANT_STATUS_INDEX + "' .. status .. ':' .. tenant\n"
                 + "end\n"

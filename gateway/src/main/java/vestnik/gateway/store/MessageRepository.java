@@ -14,6 +14,11 @@ import vestnik.channels.spi.MessageStatus;
 public final class MessageRepository {
 
     public static final String GROUP = "dispatch";
+    /**
+     * The message field that says why a deferred message waits ({@code quiet_hours}, {@code campaign_window}, ...):
+     * set by the deferring transition, dropped when the message leaves the queue; the status-changing scripts count it.
+     */
+    public static final String DEFERRAL_FIELD = "dfr";
 
     /** What intake did: stored a new message, or found the one already stored for the externalId. */
     public record IntakeResult(String id, boolean created) {

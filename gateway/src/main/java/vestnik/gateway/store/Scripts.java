@@ -72,7 +72,8 @@ public final class Scripts {
      * the old one), scored by Redis's own clock so that gateways with skewed clocks never reorder it, with
      * entries past the retention dropped as the messages themselves are; and, only when the message has
      * a callback target ({@code cbu}), a callback event numbered per message ({@code cbn}), so upstreams
-     * get ordered, deduplicable event ids. A message without a target adds nothing to the stream.
+     * get ordered, deduplicable event ids. A message without a target adds nothing to the stream, nor does a
+     * status its tenant takes no callbacks for ({@link Keys#callbackFilter}).
      */
     private static final String STATUS_CHANGED = """
             -- a contact's messages that may still go out, for cancelling them all on a payment
@@ -91,6 +92,64 @@ public final class Scripts {
                 end
               else
                 redis.call('SREM', key, id)
+              end
+            end
+            -- the counters a change adds to: the tenant's day (per UTC hour and channel, kept four days) and the
+            -- campaign's running totals; a deferral's reason ('dfr', set by the deferring transition) counts in the
+            -- campaign while the message waits, and once in the day's figures
+            local function count_change(msg_key, prefix, tenant, campaign, from, to, now)
+              if from == to then
+                return
+              end
+              local m = redis.call('HMGET', msg_key, 'c', 'dfr', 'pn', 'sg')
+              local channel = m[1]
+              local deferral, undeferred = nil, nil
+              if m[2] then
+                if from == 'sending' and to == 'queued' then
+                  deferral = m[2]
+                elseif from == 'queued' then
+                  undeferred = m[2]
+                  redis.call('HDEL', msg_key, 'dfr')
+                end
+              end
+              local out = {sent = true, delivered = true, read = true}
+              local handed = out[to] and not (from and out[from])
+              local parts = tonumber(m[3] or m[4] or '1') or 1
+              if campaign then
+                local counts = campaign_counts_key(prefix, campaign)
+                if deferral then redis.call('HINCRBY', counts, 'dfr:' .. deferral, 1) end
+                if undeferred then redis.call('HINCRBY', counts, 'dfr:' .. undeferred, -1) end
+                if handed and channel then
+                  redis.call('HINCRBY', counts, '+sent:' .. channel, 1)
+                  redis.call('HINCRBY', counts, '+parts:' .. channel, parts)
+                end
+              end
+              if not channel then
+                return
+              end
+              local day = tenant_day_key(prefix, tenant, math.floor(now / 86400000))
+              local f = tostring(math.floor(now / 3600000) % 24) .. '|' .. channel .. '|'
+              local n = 0
+              if not from then
+                redis.call('HINCRBY', day, f .. 'accepted', 1)
+                n = n + 1
+              end
+              if handed then
+                redis.call('HINCRBY', day, f .. 'sent', 1)
+                redis.call('HINCRBY', day, f .. 'parts', parts)
+                n = n + 1
+              end
+              if to == 'delivered' or to == 'read' or to == 'failed' or to == 'expired' or to == 'rejected'
+                  or to == 'cancelled' then
+                redis.call('HINCRBY', day, f .. to, 1)
+                n = n + 1
+              end
+              if deferral then
+                redis.call('HINCRBY', day, f .. 'deferred:' .. deferral, 1)
+                n = n + 1
+              end
+              if n > 0 then
+                redis.call('EXPIRE', day, 345600)
               end
             end
             local function status_changed(msg_key, ev_key, from, to, event_json, retention)
@@ -125,7 +184,9 @@ public final class Scripts {
                   redis.call('EXPIRE', counts, keep)
                 end
               end
-              if m[2] then
+              count_change(msg_key, prefix, tenant, m[8], from, to, now)
+              local wanted = m[2] and redis.call('HGET', callback_filter_key(prefix), tenant)
+              if m[2] and (not wanted or string.find(wanted, ',' .. to .. ',', 1, true)) then
                 local e = cjson.decode(event_json)
                 local f = {'id', id, 'n', redis.call('HINCRBY', msg_key, 'cbn', 1), 't', tenant, 'u', m[2],
                   'st', to, 'at', e.at or ''}

@@ -7,6 +7,8 @@ import io.vertx.core.MultiMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -54,7 +56,7 @@ class CampaignSpecTest {
     @DisplayName("the estimate warns when the rows need more sending time than the window holds")
     void estimate() {
         CampaignSpec s = CampaignSpec.parse(q(Map.of("name", "n", "text", "t", "channel", "sms", "rateShare", "0.5")), CLOCK);
-        CampaignService service = new CampaignService(null, null, null, id -> 10.0, Duration.ofDays(7), CLOCK);
+        CampaignService service = new CampaignService(null, null, null, id -> 10.0, Duration.ofDays(7), null, CLOCK);
         var fits = service.estimate(s, 100_000, CLOCK.instant());
         assertThat(fits.getBoolean("fits")).isTrue();
         assertThat(fits.getLong("neededSeconds")).isEqualTo(20_000);
@@ -62,5 +64,38 @@ class CampaignSpecTest {
         assertThat(tooMany.getBoolean("fits")).isFalse();
         assertThat(tooMany.getLong("windowSeconds")).isEqualTo(14 * 3600);
         assertThat(tooMany.getString("warning")).contains("252000 will be sent");
+    }
+    @Test
+    @DisplayName("the window is read in the debtor's zone: open, shut until the next local opening, or over after the last local close")
+    void localWindow() {
+        CampaignSpec s = CampaignSpec.parse(q(Map.of("name", "n", "text", "t", "channel", "sms", "from", "2026-11-25",
+                "to", "2026-11-26", "fromHour", "9", "toHour", "20")), CLOCK);
+        ZoneId kamchatka = ZoneId.of("Asia/Kamchatka");
+        // Wednesday 15:00 in Moscow is Thursday 00:00 in Kamchatka
+        Instant wednesday1200z = Instant.parse("2026-11-25T12:00:00Z");
+        assertThat(s.at(ZoneId.of("Europe/Moscow"), wednesday1200z)).isInstanceOf(CampaignSpec.LocalWindow.Open.class);
+        assertThat(s.at(kamchatka, wednesday1200z)).isEqualTo(new CampaignSpec.LocalWindow.Closed(
+                Instant.parse("2026-11-25T21:00:00Z"), LocalDateTime.parse("2026-11-26T09:00")));
+        assertThat(s.at(ZoneId.of("Asia/Vladivostok"), wednesday1200z)).isEqualTo(new CampaignSpec.LocalWindow.Closed(
+                Instant.parse("2026-11-25T23:00:00Z"), LocalDateTime.parse("2026-11-26T09:00")));
+        // before the first day in Kaliningrad
+        assertThat(s.at(ZoneId.of("Europe/Kaliningrad"), Instant.parse("2026-11-24T20:00:00Z"))).isEqualTo(
+                new CampaignSpec.LocalWindow.Closed(Instant.parse("2026-11-25T07:00:00Z"), LocalDateTime.parse("2026-11-25T09:00")));
+        assertThat(s.at(kamchatka, Instant.parse("2026-11-26T08:00:00Z"))).isEqualTo(new CampaignSpec.LocalWindow.Over(
+                Instant.parse("2026-11-26T08:00:00Z"), LocalDateTime.parse("2026-11-26T20:00")));
+        assertThat(s.at(ZoneId.of("Europe/Moscow"), Instant.parse("2026-11-26T08:00:00Z")))
+                .isInstanceOf(CampaignSpec.LocalWindow.Open.class);
+    }
+
+    @Test
+    @DisplayName("a campaign's rows are due when its first day opens in Kamchatka and live until its last day closes in Kaliningrad")
+    void widestWindow() {
+        CampaignSpec s = CampaignSpec.parse(q(Map.of("name", "n", "text", "t", "channel", "sms", "from", "2026-11-25",
+                "to", "2026-11-26", "fromHour", "9", "toHour", "20")), CLOCK);
+        assertThat(s.earliestStart()).isEqualTo(Instant.parse("2026-11-24T21:00:00Z"));
+        assertThat(s.latestEnd()).isEqualTo(Instant.parse("2026-11-26T18:00:00Z"));
+        CampaignSpec west = CampaignSpec.parse(q(Map.of("name", "n", "text", "t", "channel", "sms", "zone", "America/New_York",
+                "from", "2026-11-25", "to", "2026-11-25")), CLOCK);
+        assertThat(west.latestEnd()).isEqualTo(west.end());
     }
 }

@@ -70,4 +70,17 @@ class TenantCallbacksConfigTest {
         assertThat(load("{secret: \"0123456789abcdef0123\"}", Map.of("VESTNIK_TENANTS_0_CALLBACKS_SECRET", "from-the-environment-1"))
                 .tenants().get(0).callbacks().secret()).isEqualTo("from-the-environment-1");
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("statuses narrows a tenant's callbacks to the listed statuses; an unknown or empty list is refused")
+    void statuses() throws IOException {
+        TenantCallbacks cb = load("{url: \"https://crm.example.org/cb\", secret: \"0123456789abcdef0123\", statuses: [failed, delivered]}",
+                Map.of()).tenants().get(0).callbacks();
+        assertThat(cb.luaFilter()).isEqualTo(",delivered,failed,");
+        assertThat(load("{secret: \"0123456789abcdef0123\"}", Map.of()).tenants().get(0).callbacks().luaFilter()).isNull();
+        assertThatThrownBy(() -> load("{secret: \"0123456789abcdef0123\", statuses: [delivred]}", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown status 'delivred'");
+        assertThatThrownBy(() -> load("{secret: \"0123456789abcdef0123\", statuses: []}", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("statuses must be a list");
+    }
 }

@@ -74,9 +74,12 @@ class CampaignsTest {
         return Map.of("zone", zone, "from", today.toString(), "to", today.toString(), "fromHour", "8", "toHour", "22");
     }
 
-    /** A window that opens tomorrow: its messages wait, scheduled. */
+    /**
+     * A window that opens the day after tomorrow in Moscow: its messages wait, scheduled (a campaign's rows are due
+     * when its first day opens in Russia's easternmost zone, up to 9 hours before Moscow's opening).
+     */
     private static Map<String, String> tomorrow() {
-        LocalDate d = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(1);
+        LocalDate d = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(2);
         return Map.of("from", d.toString(), "to", d.toString(), "fromHour", "9", "toHour", "20");
     }
 
@@ -201,6 +204,24 @@ class CampaignsTest {
     }
 
     @Test
+    @DisplayName("a campaign that cannot finish in its window is still accepted, and its creation says so with an estimate")
+    void estimateWarnsOnCreation() {
+        StringBuilder csv = new StringBuilder("phone\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(phone()).append('\n');
+        }
+        // a millionth of 2,000/s is one message every 500 s: 100 need 50,000 s, the 09–20 window holds 39,600
+        JsonObject c = created(upload(query(tomorrow(), Map.of("name", "Too slow", "text", "Pay", "channel", "sms",
+                "rateShare", "0.000001")), "text/csv", HttpRequest.BodyPublishers.ofString(csv.toString())));
+        assertThat(c.getLong("accepted")).isEqualTo(100);
+        JsonObject estimate = c.getJsonObject("estimate");
+        assertThat(estimate.getBoolean("fits")).isFalse();
+        assertThat(estimate.getLong("windowSeconds")).isEqualTo(11 * 3600);
+        assertThat(estimate.getString("warning")).contains("the window holds 39600 s").contains("about 79 will be sent");
+        assertThat(campaign(c.getString("id")).getJsonObject("estimate")).isEqualTo(estimate);
+    }
+
+    @Test
     @DisplayName("a CSV campaign sends its valid rows, reports the invalid ones by line, and counts their statuses")
     void csvCampaign() {
         String p1 = phone();
@@ -234,9 +255,9 @@ class CampaignsTest {
         assertThat(progress.getJsonObject("statuses").getMap()).containsOnly(Map.entry("delivered", (Object) 3));
 
         List<String> report = reportLines(id);
-        assertThat(report.get(0)).isEqualTo("line;messageId;status;errorCode;errorMessage");
+        assertThat(report.get(0)).isEqualTo("line;messageId;status;errorCode;errorMessage;deferredReason");
         assertThat(report).hasSize(7);
-        assertThat(report.get(1)).startsWith("2;").endsWith(";delivered;;");
+        assertThat(report.get(1)).startsWith("2;").endsWith(";delivered;;;");
         assertThat(report.get(2)).startsWith("3;;rejected;invalid_phone;");
         assertThat(report.get(6)).startsWith("7;").contains(";delivered;");
         String first = report.get(1).split(";")[1];

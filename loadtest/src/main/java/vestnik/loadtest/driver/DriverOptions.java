@@ -43,6 +43,10 @@ record DriverOptions(
               --xmx SIZE               gateway heap limit when the jar is started (default 512m)
               --binds N --window N --max-rate N --pdu-threads N
                                        the sms channel the driver configures (default 2, 256, 100000, 32)
+              --callbacks MODE         status callbacks of the launched gateway's tenant, POSTed signed to the
+                                       driver's receiver (64 in flight): final (default: delivered, failed,
+                                       expired, rejected, cancelled: one per message), all (every status
+                                       change), none. The run then ends when every job's outcome came back
               --jfr                    record a JFR profile of the gateway and summarise its top frames
               --stall-timeout D        give up waiting for receipts after no progress this long (default 60s)
               --results DIR            where the JSON report goes (default loadtest/target/results)
@@ -69,6 +73,7 @@ record DriverOptions(
         Path results = Path.of("loadtest", "target", "results");
         String xmx = "512m";
         boolean jfr = false;
+        CallbackMode callbacks = null;
         int binds = 2;
         int window = 256;
         int maxRate = 100_000;
@@ -92,6 +97,7 @@ record DriverOptions(
                 case "--results" -> results = Path.of(value(args, ++i, flag));
                 case "--xmx" -> xmx = value(args, ++i, flag);
                 case "--jfr" -> jfr = true;
+                case "--callbacks" -> callbacks = CallbackMode.parse(value(args, ++i, flag));
                 case "--binds" -> binds = positive(flag, value(args, ++i, flag));
                 case "--window" -> window = positive(flag, value(args, ++i, flag));
                 case "--max-rate" -> maxRate = positive(flag, value(args, ++i, flag));
@@ -114,6 +120,12 @@ record DriverOptions(
         if (warmup > 0 && !scenario.awaitReceipts) {
             throw new IllegalArgumentException("--warmup needs a scenario whose jobs drain (not " + scenario.label + ")");
         }
+        if (url != null && callbacks != null && callbacks != CallbackMode.NONE) {
+            throw new IllegalArgumentException("--callbacks configures a gateway the driver starts, not --gateway-url");
+        }
+        if (callbacks == null) {
+            callbacks = url == null && scenario.awaitReceipts ? CallbackMode.FINAL : CallbackMode.NONE;
+        }
         if (url == null && jar == null) {
             jar = Path.of("gateway", "target", "vestnik-gateway.jar");
         }
@@ -128,7 +140,7 @@ record DriverOptions(
             n = scenario.defaultJobs;
         }
         return new DriverOptions(scenario, new PushPlan(n, concurrency, r), intake, warmup, jar, url, apiKey, pid,
-                new GatewayLaunch(jar, xmx, jfr, binds, window, maxRate, pduThreads),
+                new GatewayLaunch(jar, xmx, jfr, binds, window, maxRate, pduThreads, callbacks),
                 smscPort != null ? smscPort : url != null ? 2775 : 0, receiptDelay, stall, results);
     }
 

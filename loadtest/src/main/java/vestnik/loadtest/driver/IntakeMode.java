@@ -11,6 +11,10 @@ enum IntakeMode {
     /** One {@code POST /v1/campaigns} upload streaming every job as a CSV row. */
     CAMPAIGN;
 
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     static IntakeMode parse(String flag) {
         try {
             return valueOf(flag.toUpperCase(Locale.ROOT));

@@ -11,7 +11,11 @@ import vestnik.loadtest.smsc.SmscObserver;
  * driver and the SMSC simulator run in this JVM, so the four clocks are one. Arrays rather than maps: a million
  * jobs cost 32 MB and no allocation per event.
  */
-final class JobTimeline implements SmscObserver {
+final class JobTimeline implements SmscObserver, CallbackObserver {
+
+    /** The statuses after which a message changes no more: its outcome, what an upstream books. */
+    private static final java.util.Set<String> FINAL = java.util.Set.of("delivered", "failed", "expired", "rejected",
+            "cancelled");
 
     private final int jobs;
     private final AtomicLongArray posted;
@@ -25,6 +29,14 @@ final class JobTimeline implements SmscObserver {
     private final AtomicLong firstSent = new AtomicLong();
     private final AtomicLong lastSent = new AtomicLong();
     private final AtomicLong lastDelivered = new AtomicLong();
+    private final AtomicLongArray finalCallback;
+    private final AtomicLong callbacks = new AtomicLong();
+    private final AtomicLong finalCallbacks = new AtomicLong();
+    private final AtomicLong foreignCallbacks = new AtomicLong();
+    private final AtomicLong lastFinalCallback = new AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> callbacksByStatus =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String externalIdPrefix = "";
 
     JobTimeline(int jobs) {
         this.jobs = jobs;
@@ -32,6 +44,65 @@ final class JobTimeline implements SmscObserver {
         this.accepted = new AtomicLongArray(jobs);
         this.sent = new AtomicLongArray(jobs);
         this.delivered = new AtomicLongArray(jobs);
+        this.finalCallback = new AtomicLongArray(jobs);
+    }
+
+    /** The run's jobs carry {@code externalId} = prefix + job number: how a callback finds its job. */
+    void externalIdPrefix(String prefix) {
+        this.externalIdPrefix = prefix;
+    }
+
+    @Override
+    public void callback(String externalId, String status, long nanos) {
+        String prefix = externalIdPrefix;
+        if (externalId == null || !externalId.startsWith(prefix)) {
+            foreignCallbacks.incrementAndGet();
+            return;
+        }
+        int job;
+        try {
+            job = Integer.parseInt(externalId, prefix.length(), externalId.length(), 10);
+        } catch (NumberFormatException e) {
+            foreignCallbacks.incrementAndGet();
+            return;
+        }
+        if (job < 0 || job >= jobs) {
+            foreignCallbacks.incrementAndGet();
+            return;
+        }
+        callbacks.incrementAndGet();
+        callbacksByStatus.computeIfAbsent(String.valueOf(status), k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        if (FINAL.contains(status) && finalCallback.compareAndSet(job, 0, nanos)) {
+            finalCallbacks.incrementAndGet();
+            lastFinalCallback.accumulateAndGet(nanos, Math::max);
+        }
+    }
+
+    long callbackCount() {
+        return callbacks.get();
+    }
+
+    /** Jobs whose outcome (a final status) reached the upstream by callback. */
+    long finalCallbackCount() {
+        return finalCallbacks.get();
+    }
+
+    long foreignCallbacks() {
+        return foreignCallbacks.get();
+    }
+
+    long lastFinalCallbackNanos() {
+        return lastFinalCallback.get();
+    }
+
+    java.util.Map<String, Long> callbacksByStatus() {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        callbacksByStatus.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    LatencySummary acceptedToFinalCallback() {
+        return between(accepted, finalCallback);
     }
 
     int jobs() {

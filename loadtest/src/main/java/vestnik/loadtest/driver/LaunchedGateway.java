@@ -37,7 +37,7 @@ final class LaunchedGateway implements GatewayUnderTest {
         this.jfrFile = jfrFile;
     }
 
-    static LaunchedGateway start(GatewayLaunch launch, int smscPort, Path resultsDir, String runName)
+    static LaunchedGateway start(GatewayLaunch launch, int smscPort, String callbackUrl, Path resultsDir, String runName)
             throws IOException {
         if (!Files.isRegularFile(launch.jar())) {
             throw new IOException("no gateway jar at " + launch.jar() + " (build it: mvn -q -DskipTests package)");
@@ -45,7 +45,7 @@ final class LaunchedGateway implements GatewayUnderTest {
         Path dir = Files.createTempDirectory("vestnik-loadtest-");
         int port = freePort();
         Path config = dir.resolve("vestnik.yaml");
-        Files.writeString(config, launch.configYaml(dir.resolve("data"), port, API_KEY, smscPort),
+        Files.writeString(config, launch.configYaml(dir.resolve("data"), port, API_KEY, smscPort, callbackUrl),
                 StandardCharsets.UTF_8);
         Files.createDirectories(resultsDir);
         List<String> command = new ArrayList<>(List.of(

@@ -34,6 +34,7 @@ public final class LoadDriver {
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
     private final DriverOptions options;
+    private CallbackReceiver receiver;
 
     LoadDriver(DriverOptions options) {
         this.options = options;
@@ -54,7 +55,8 @@ public final class LoadDriver {
             return;
         }
         RunReport report = new LoadDriver(options).run();
-        System.exit(report.smsc().complete() || !options.scenario().awaitReceipts ? 0 : 1);
+        boolean callbacksDone = report.callbacks() == null || report.callbacks().complete();
+        System.exit((report.smsc().complete() && callbacksDone) || !options.scenario().awaitReceipts ? 0 : 1);
     }
 
     RunReport run() throws Exception {
@@ -66,9 +68,11 @@ public final class LoadDriver {
         Optional<Path> jfr = Optional.empty();
         try (SimulatedSmsc smsc = SimulatedSmsc.builder().port(options.smscPort()).recording(false)
                 .acceptBinds(options.scenario().smscAcceptsBinds).receiptDelay(options.receiptDelay())
-                .receiptThreads(64).start()) {
+                .receiptThreads(64).start();
+                CallbackReceiver callbacks = new CallbackReceiver()) {
+            receiver = callbacks;
             GatewayUnderTest gateway = options.launchesGateway()
-                    ? LaunchedGateway.start(options.launch(), smsc.port(), options.resultsDir(), runName)
+                    ? LaunchedGateway.start(options.launch(), smsc.port(), callbacks.url(), options.resultsDir(), runName)
                     : new RemoteGateway(options.gatewayUrl(), options.apiKey(), options.gatewayPid());
             try {
                 System.out.printf("%s: %d jobs; gateway %s; SMSC simulator on port %d%s%n",
@@ -111,8 +115,11 @@ public final class LoadDriver {
             Map<String, Long> callsBefore = sampler.redisCommandCalls();
             sampler.start();
             CpuMeter.Reading before = cpu.read();
+            timeline.externalIdPrefix("lt-" + runId + "-");
+            receiver.observe(timeline);
             IntakeResult result = intake.push(plan, timeline).toCompletionStage().toCompletableFuture().get();
             boolean complete = options.scenario().awaitReceipts && awaitReceipts(timeline, result.accepted());
+            boolean callbacksComplete = complete && awaitsCallbacks() && awaitCallbacks(timeline, result.accepted());
             if (!options.scenario().awaitReceipts) {
                 TimeUnit.MILLISECONDS.sleep(SETTLE.toMillis());
             }
@@ -127,7 +134,12 @@ public final class LoadDriver {
             return new RunReport(options.scenario().label, started.toString(), gateway.description(),
                     Runtime.getRuntime().availableProcessors(), plan, result, smsc, timeline.intakeLatency(),
                     timeline.acceptedToSent(), timeline.acceptedToDelivered(), after.since(before), baseline,
-                    sampler.peak(), end, redisCalls, counters, null);
+                    sampler.peak(), end, redisCalls, counters, null,
+                    awaitsCallbacks() ? new RunReport.Callbacks(options.launch().callbacks().label(),
+                            timeline.callbackCount(), timeline.finalCallbackCount(), timeline.callbacksByStatus(),
+                            receiver.badSignatures(), timeline.foreignCallbacks(),
+                            seconds(start, timeline.lastFinalCallbackNanos()), callbacksComplete) : null,
+                    awaitsCallbacks() ? timeline.acceptedToFinalCallback() : null, options.intake());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
@@ -145,9 +157,11 @@ public final class LoadDriver {
         String runId = "w" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         try (Intake intake = intake(vertx, gateway, runId)) {
             long t0 = System.nanoTime();
+            warm.externalIdPrefix("lt-" + runId + "-");
+            receiver.observe(warm);
             IntakeResult r = intake.push(new PushPlan(n, options.plan().concurrency(), 0), warm)
                     .toCompletionStage().toCompletableFuture().get();
-            if (!awaitReceipts(warm, r.accepted())) {
+            if (!awaitReceipts(warm, r.accepted()) || (awaitsCallbacks() && !awaitCallbacks(warm, r.accepted()))) {
                 throw new IllegalStateException("the warm-up did not complete; see the gateway's log");
             }
             System.out.printf("warm-up: %d jobs end to end in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
@@ -164,6 +178,34 @@ public final class LoadDriver {
                     Math.max(1, Math.min(8, options.plan().concurrency())), runId);
             case CAMPAIGN -> new CampaignUpload(vertx, gateway.baseUrl(), gateway.apiKey(), runId);
         };
+    }
+
+    /**
+     * Whether the run waits for callbacks: the launched gateway sends them, and the jobs carry the driver's
+     * {@code externalId}s (a campaign's rows do not, so its callbacks cannot be told apart).
+     */
+    private boolean awaitsCallbacks() {
+        return options.launchesGateway() && options.launch().callbacks() != CallbackMode.NONE
+                && options.intake() != IntakeMode.CAMPAIGN && options.scenario().awaitReceipts;
+    }
+
+    /** Waits until every accepted job's outcome came back by callback; false if progress stalls first. */
+    private boolean awaitCallbacks(JobTimeline timeline, long accepted) throws InterruptedException {
+        long lastProgress = System.nanoTime();
+        long seen = -1;
+        while (timeline.finalCallbackCount() < accepted) {
+            long now = timeline.callbackCount();
+            if (now != seen) {
+                seen = now;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > options.stallTimeout().toNanos()) {
+                System.out.printf("no progress for %d s: %d of %d outcomes came back by callback%n",
+                        options.stallTimeout().toSeconds(), timeline.finalCallbackCount(), accepted);
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return true;
     }
 
     /** Waits until every accepted job's receipt was acknowledged; false if progress stalls first. */
@@ -232,9 +274,10 @@ public final class LoadDriver {
                     while (true) {
                         TimeUnit.SECONDS.sleep(5);
                         ResourceSampler.Sample s = sampler.latest();
-                        System.out.printf("  %4d s: sent %d, delivered %d; heap %s MiB, Redis %s MiB%n",
+                        System.out.printf("  %4d s: sent %d, delivered %d, outcome callbacks %d; heap %s MiB, "
+                                        + "Redis %s MiB%n",
                                 (System.nanoTime() - start) / 1_000_000_000L, timeline.sentCount(),
-                                timeline.deliveredCount(), s.heapUsed() < 0 ? "?" : s.heapUsed() >> 20,
+                                timeline.deliveredCount(), timeline.finalCallbackCount(), s.heapUsed() < 0 ? "?" : s.heapUsed() >> 20,
                                 s.redisUsedMemory() < 0 ? "?" : s.redisUsedMemory() >> 20);
                     }
                 } catch (InterruptedException e) {
