@@ -19,17 +19,19 @@ const LEGEND = [
   { key: 'deferred', name: 'отложено', cls: 'deferred' },
   { key: 'failed', name: 'ошибки', cls: 'failed' },
 ];
-const FINAL_OK = ['delivered', 'read'];
-const FINAL_BAD = ['failed', 'expired', 'rejected', 'cancelled'];
 
-/** Today's status changes split so that a bar's parts do not overlap: read within delivered within sent. */
+/**
+ * Today's counts split so that a bar's parts do not overlap and add up to the accepted: read within delivered, the
+ * failed beside them, what was handed over and awaits its receipt, the deferred, and what still waits in the queue.
+ */
 function segments(c) {
   const pos = (n) => Math.max(0, n || 0);
+  const settled = Math.max(c.sent || 0, (c.delivered || 0) + (c.failed || 0));
   return [
     { key: 'read', value: pos(c.read) },
     { key: 'delivered', value: pos(c.delivered - c.read) },
-    { key: 'sent', value: pos(c.sent - c.delivered) },
-    { key: 'waiting', value: pos(c.accepted - c.sent - c.failed - c.deferred) },
+    { key: 'sent', value: pos(c.sent - c.delivered - c.failed) },
+    { key: 'waiting', value: pos(c.accepted - settled - c.deferred) },
     { key: 'deferred', value: pos(c.deferred) },
     { key: 'failed', value: pos(c.failed) },
   ];
@@ -106,32 +108,36 @@ export class Dashboard {
     this.campaigns.append(h('ul', { class: 'campaign-list' }, list.map((c) => this.campaign(c))));
   }
 
+  /** Done is what no longer waits (scheduled, queued or being sent): delivered, failed, cancelled, or sent awaiting its receipt. */
   campaign(c) {
     const s = c.statuses || {};
-    const sum = (keys) => keys.reduce((n, k) => n + (s[k] || 0), 0);
     const total = c.accepted || 0;
-    const ok = sum(FINAL_OK);
-    const bad = sum(FINAL_BAD);
-    const inFlight = sum(['sent', 'sending']);
-    const done = ok + bad;
+    const pending = ['scheduled', 'queued', 'sending'].reduce((n, k) => n + (s[k] || 0), 0);
+    const done = Math.max(0, total - pending);
+    const ok = c.delivered || 0;
+    const bad = (c.failed || 0) + (s.cancelled || 0);
+    const flight = Math.max(0, done - ok - bad);
     const pct = total ? Math.min(100, Math.round((done / total) * 100)) : 0;
     const part = (n, cls, name) => {
       const el = h('span', { class: 'bar-part ' + cls, title: name + ': ' + number(n) });
       el.style.width = (total ? (n / total) * 100 : 0) + '%';
       return el;
     };
-    const name = (c.spec && c.spec.name) || c.id;
+    const name = c.name || (c.spec && c.spec.name) || c.id;
+    const reasons = Object.entries(c.deferredReasons || {}).map(([r, n]) => (DEFER_REASONS[r] || r) + ' ' + number(n)).join(', ');
     return h('li', { class: 'campaign', dataset: { id: c.id } },
       h('div', { class: 'row' }, h('strong', {}, name),
         h('span', { class: 'label' }, CAMPAIGN_STATES[c.state] || c.state),
         c.spec && c.spec.channel ? h('span', { class: 'muted' }, channelName(c.spec.channel)) : null,
-        c.createdAt ? h('span', { class: 'muted small' }, fullTime(new Date(Number(c.createdAt) || c.createdAt).toISOString())) : null),
+        c.createdAt ? h('span', { class: 'muted small' }, 'загружена ' + fullTime(new Date(Number(c.createdAt) || c.createdAt).toISOString())) : null),
       h('div', {
         class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(pct),
         'aria-label': 'Ход кампании ' + name,
-      }, part(ok, 'ok', 'доставлено'), part(bad, 'bad', 'не доставлено'), part(inFlight, 'flight', 'отправлено')),
+      }, part(ok, 'ok', 'доставлено'), part(bad, 'bad', 'не доставлено'), part(flight, 'flight', 'отправлено, ждёт отчёта')),
       h('p', { class: 'small progress-text' },
         `${pct}% · обработано ${number(done)} из ${number(total)} · доставлено ${number(ok)} · ошибок ${number(bad)}`
-        + (c.rejected ? ` · отклонено при загрузке ${number(c.rejected)}` : '')));
+        + (c.deferred ? ` · ждут ${number(c.deferred)}${reasons ? ' (' + reasons + ')' : ''}` : '')
+        + (c.rejected ? ` · отклонено при загрузке ${number(c.rejected)}` : '')
+        + (c.cost ? ' · ' + money(c.cost.amount, c.cost.currency) : '')));
   }
 }

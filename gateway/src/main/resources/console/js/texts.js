@@ -20,7 +20,7 @@ export const ACTIVITY_NAMES = {
 
 export const DEFER_REASONS = {
   quiet_hours: 'тихие часы', daily_cap: 'лимит в день', weekly_cap: 'лимит в неделю', monthly_cap: 'лимит в месяц',
-  call_attempts: 'попытки звонков', cap_day: 'лимит в день', cap_week: 'лимит в неделю', cap_month: 'лимит в месяц',
+  call_attempts: 'попытки звонков', campaign_window: 'вне окна кампании', cap_day: 'лимит в день', cap_week: 'лимит в неделю', cap_month: 'лимит в месяц',
 };
 
 export const CAMPAIGN_STATES = {

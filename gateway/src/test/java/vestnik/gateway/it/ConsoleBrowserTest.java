@@ -338,10 +338,17 @@ class ConsoleBrowserTest {
     @Test
     @DisplayName("the dashboard draws today's counts per channel and a running campaign's progress bar")
     void dashboard() {
-        String id = gw.sendSms(phone(), "Напоминание о платеже");
-        gw.awaitStatus(id, "delivered");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(gw.sendSms(phone(), "Напоминание о платеже"));
+        }
+        String unreachable = phone();
+        smsc.outcomeFor(unreachable.substring(1), ReceiptOutcome.UNDELIV);
+        String failed = gw.sendSms(unreachable, "Напоминание о платеже");
+        sent.forEach(id -> gw.awaitStatus(id, "delivered"));
+        gw.awaitStatus(failed, "failed");
         StringBuilder rows = new StringBuilder("phone\n");
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 200; i++) {
             rows.append(phone()).append('\n');
         }
         HttpResponse<String> campaign = upload("name=" + URLEncoder.encode("Ноябрь, просрочка 30+", StandardCharsets.UTF_8)
@@ -350,7 +357,7 @@ class ConsoleBrowserTest {
 
         Page page = login(page(), ADMIN);
         page.locator("#nav a[data-view=dashboard]").click();
-        JsonObject stats = gw.http.get("/v1/stats/today?zone=Europe/Moscow", GatewayHarness.KEY).json();
+        JsonObject stats = gw.http.get("/v1/stats/today?zone=Europe/Moscow", GatewayHarness.MARKETER_KEY).json();
         JsonObject sms = stats.getJsonArray("channels").stream().map(o -> (JsonObject) o)
                 .filter(c -> "sms".equals(c.getString("channel"))).findFirst().orElseThrow();
         Locator row = page.locator(".stats-table tr[data-channel=sms]");
@@ -359,10 +366,12 @@ class ConsoleBrowserTest {
         assertThat(sms.getInteger("delivered")).isPositive();
         assertThat(page.locator("svg.chart text.chart-label").first()).hasText("SMS");
         assertThat(page.locator("svg.chart rect.seg.delivered").first()).isVisible();
+        assertThat(page.locator("svg.chart rect.seg.failed").first()).isVisible();
+        assertThat(row.locator("td[data-metric=failed]")).not().hasText("0");
 
         Locator bar = page.locator(".campaign", new Page.LocatorOptions().setHasText("Ноябрь, просрочка 30+"));
         assertThat(bar.locator("[role=progressbar]")).isVisible();
-        assertThat(bar.locator(".progress-text")).containsText("из 20");
+        assertThat(bar.locator(".progress-text")).containsText("из 200");
         Browser.screenshot(page, "dashboard");
     }
 
