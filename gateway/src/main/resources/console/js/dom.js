@@ -1,4 +1,4 @@
-// Builds elements without innerHTML, so no text from the server is ever read as markup.
+// Builds elements from parts, never by parsing markup, so no text from the server is ever read as HTML.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

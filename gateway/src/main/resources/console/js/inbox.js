@@ -15,7 +15,7 @@ export class Inbox {
     this.section = section;
     this.conversations = [];
     this.selected = null;
-    this.filters = { status: 'open', assignee: '', channel: '', unread: false };
+    this.filters = { status: 'open', assignee: '', channel: '', label: '', unread: false };
     this.reload = debounce(() => this.load(), 150);
     this.build();
     live.on('message', (e) => this.onMessage(e));
@@ -45,6 +45,10 @@ export class Inbox {
       select('assignee', 'Исполнитель', [['', 'Все'], ['me', 'Мои'], ['unassigned', 'Без исполнителя']]),
       select('channel', 'Канал', [['', 'Все каналы'], ...['sms', 'telegram', 'viber', 'whatsapp', 'max', 'email', 'voice']
         .map((c) => [c, CHANNEL_NAMES[c]])]),
+      h('label', { class: 'filter' }, h('span', { class: 'sr-only' }, 'Метка'), h('input', {
+        type: 'search', name: 'label', placeholder: 'Метка', 'aria-label': 'Метка',
+        oninput: debounce((e) => this.setFilter('label', e.target.value.trim()), 300),
+      })),
       h('label', { class: 'filter check' }, h('input', {
         type: 'checkbox', name: 'unread', onchange: (e) => this.setFilter('unread', e.target.checked),
       }), 'Непрочитанные'));
@@ -73,7 +77,8 @@ export class Inbox {
   page(cursor) {
     const f = this.filters;
     return get('/v1/conversations' + query({
-      status: f.status, assignee: f.assignee, channel: f.channel, unread: f.unread ? 'true' : '', limit: PAGE, cursor,
+      status: f.status, assignee: f.assignee, channel: f.channel, label: f.label, unread: f.unread ? 'true' : '',
+      limit: PAGE, cursor,
     }));
   }
 
@@ -105,6 +110,7 @@ export class Inbox {
     if (f.status && c.status !== f.status) return false;
     if (f.channel && !c.channels.includes(f.channel)) return false;
     if (f.unread && !(c.unread > 0)) return false;
+    if (f.label && !c.labels.includes(f.label)) return false;
     if (f.assignee === 'unassigned' && c.assignee) return false;
     if (f.assignee === 'me' && !(c.assignee && assigneeName(c.assignee) === 'вы')) return false;
     return true;

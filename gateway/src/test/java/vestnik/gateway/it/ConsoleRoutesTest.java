@@ -9,9 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -116,5 +119,23 @@ class ConsoleRoutesTest {
         assertThat(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find()).as("onclick= and the like").isFalse();
         assertThat(Pattern.compile("\\sstyle\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find()).as("style=").isFalse();
         assertThat(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find()).as("files from elsewhere").isFalse();
+    }
+
+    @Test
+    @DisplayName("the scripts build the page from elements and text only: no innerHTML, eval or style attribute")
+    void scriptsNeverParseMarkup() throws Exception {
+        Path js = Path.of(ConsoleRoutesTest.class.getClassLoader().getResource("console/js").toURI());
+        try (Stream<Path> files = Files.list(js)) {
+            List<Path> modules = files.filter(f -> f.toString().endsWith(".js")).toList();
+            assertThat(modules).hasSizeGreaterThan(10);
+            for (Path f : modules) {
+                // the SVG namespace is a name, not an address
+                String source = Files.readString(f).replace("http://www.w3.org/2000/svg", "");
+                assertThat(source).as(f.getFileName().toString())
+                        .doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
+                        .doesNotContain("eval(").doesNotContain("new Function").doesNotContain("'style'")
+                        .doesNotContain("http://").doesNotContain("https://");
+            }
+        }
     }
 }
