@@ -185,7 +185,10 @@ public final class Gateway extends VerticleBase {
             return c == null ? null : c.type();
         };
         ContactRepository contacts = new ContactRepository(redis, scripts);
-        InteractionLedger ledger = new InteractionLedger(redis);
+        Map<String, java.time.Duration> ledgerRetention = new LinkedHashMap<>();
+        config.tenants().forEach(t -> ledgerRetention.put(t.id(), t.policy().ledgerRetention()));
+        InteractionLedger ledger = new InteractionLedger(redis,
+                t -> ledgerRetention.getOrDefault(t, vestnik.gateway.policy.TenantPolicy.DEFAULT_LEDGER_RETENTION), clock);
         LinkService links = new LinkService(redis, contacts, channels.values(), config.linkTokenTtl(), clock);
         OptOutRegistry optOuts = new OptOutRegistry(redis);
         CustomerWindow windows = new CustomerWindow(redis);

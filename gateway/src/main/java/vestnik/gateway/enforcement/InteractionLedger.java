@@ -48,13 +48,35 @@ public final class InteractionLedger {
     }
 
     private final RedisStore redis;
+    private final java.util.function.Function<String, java.time.Duration> retention;
+    private final java.time.Clock clock;
 
-    public InteractionLedger(RedisStore redis) {
+    /** {@code retention}: how long a tenant's records are kept (its policy's {@code ledgerRetention}). */
+    public InteractionLedger(RedisStore redis, java.util.function.Function<String, java.time.Duration> retention,
+                             java.time.Clock clock) {
         this.redis = redis;
+        this.retention = retention;
+        this.clock = clock;
     }
 
+    public InteractionLedger(RedisStore redis) {
+        this(redis, t -> vestnik.gateway.policy.TenantPolicy.DEFAULT_LEDGER_RETENTION, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Appends a record; records older than the tenant's retention leave the stream as new ones come (stream ids
+     * are Redis's clock in ms, so the cut-off is an id; exact, as a debtor has a few records a day), and a debtor's
+     * whole ledger expires once its newest
+     * record is that old (R-EV-3: deleted after the retention, not kept for ever).
+     */
     public Future<Void> append(String tenantId, String subject, Entry e) {
-        return redis.call(r -> r.xadd(redis.keys().ledger(tenantId, subject), e.fields())).mapEmpty();
+        String key = redis.keys().ledger(tenantId, subject);
+        java.time.Duration keep = retention.apply(tenantId);
+        long cutoff = Math.max(0, clock.millis() - keep.toMillis());
+        io.lettuce.core.XAddArgs args = new io.lettuce.core.XAddArgs().minId(cutoff + "-0");
+        return redis.call(r -> r.xadd(key, args, e.fields()))
+                .compose(id -> redis.<Boolean>call(r -> r.pexpire(key, keep.toMillis())))
+                .mapEmpty();
     }
 
     /**

@@ -32,20 +32,37 @@ import vestnik.gateway.policy.time.DayWindows;
  *     callAttempts: {day: 2, minSpacing: 3h}
  *   hours: {working: "09:00-21:00", rest: "10:00-19:00"}
  *   voiceMessagesAsCalls: true
+ *   ledgerRetention: P1095D
  * </pre>
+ *
+ * <p>{@code ledgerRetention}: how long the interaction ledger keeps a debtor's records (R-EV-3): 3 years by default
+ * (Minjust order 134), never under the 1.5 years that 137-FZ is reported to allow; older records are deleted.
  */
-public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, boolean voiceMessagesAsCalls) {
+public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, boolean voiceMessagesAsCalls,
+                           Duration ledgerRetention) {
+
+    public static final Duration DEFAULT_LEDGER_RETENTION = Duration.ofDays(3 * 365);
+    public static final Duration MIN_LEDGER_RETENTION = Duration.ofDays(548);
 
     /** The law as it is: what every tenant gets unless it asks for stricter. */
     public static final TenantPolicy LEGAL = new TenantPolicy(Caps.LEGAL, DayWindows.LEGAL, null, false);
+
+    public TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, boolean voiceMessagesAsCalls) {
+        this(caps, windows, defaultZone, voiceMessagesAsCalls, DEFAULT_LEDGER_RETENTION);
+    }
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(m|h)");
 
     public TenantPolicy {
         Objects.requireNonNull(caps, "caps");
         Objects.requireNonNull(windows, "windows");
+        ledgerRetention = ledgerRetention == null ? DEFAULT_LEDGER_RETENTION : ledgerRetention;
         List<String> problems = new ArrayList<>(caps.loosenings(Caps.LEGAL));
         windows.loosenings(DayWindows.LEGAL).forEach(p -> problems.add("hours: " + p));
+        if (ledgerRetention.compareTo(MIN_LEDGER_RETENTION) < 0) {
+            problems.add("ledgerRetention " + ledgerRetention.toDays() + " days is shorter than the " + MIN_LEDGER_RETENTION.toDays()
+                    + " days the law requires at least");
+        }
         if (!problems.isEmpty()) {
             throw PolicyConfigException.relaxing(problems);
         }
@@ -76,7 +93,8 @@ public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, bo
         if (!policy.isObject()) {
             throw new PolicyConfigException(List.of("policy must be an object"));
         }
-        unknownKeys(policy, "policy", Set.of("defaultZone", "caps", "hours", "voiceMessagesAsCalls"), problems);
+        unknownKeys(policy, "policy", Set.of("defaultZone", "caps", "hours", "voiceMessagesAsCalls", "ledgerRetention"),
+                problems);
 
         ZoneId zone = null;
         JsonNode z = policy.path("defaultZone");
@@ -112,10 +130,19 @@ public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, bo
                 voiceAsCalls = v.asBoolean();
             }
         }
+        Duration retention = DEFAULT_LEDGER_RETENTION;
+        JsonNode r = policy.path("ledgerRetention");
+        if (!r.isMissingNode() && !r.isNull()) {
+            try {
+                retention = Duration.parse(r.asText().trim());
+            } catch (DateTimeParseException e) {
+                problems.add("policy.ledgerRetention '" + r.asText() + "' is not an ISO-8601 duration such as P1095D");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new PolicyConfigException(problems);
         }
-        return new TenantPolicy(new Caps(message, call, attempts), windows, zone, voiceAsCalls);
+        return new TenantPolicy(new Caps(message, call, attempts), windows, zone, voiceAsCalls, retention);
     }
 
     private static CapLimits limits(JsonNode n, String path, CapLimits legal, List<String> problems) {
