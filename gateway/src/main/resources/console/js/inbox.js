@@ -143,6 +143,9 @@ export class Inbox {
     }
     const entry = e.entry || {};
     const changed = { ...c, lastActivityAt: entry.at || new Date().toISOString() };
+    if ((entry.type === 'inbound' || entry.type === 'outbound') && entry.text) {
+      changed.lastMessage = { text: entry.text, direction: entry.type };
+    }
     if (entry.type === 'inbound') {
       changed.unread = open ? 0 : (c.unread || 0) + 1;
       if (entry.channel && !changed.channels.includes(entry.channel)) changed.channels = [...changed.channels, entry.channel];
@@ -170,6 +173,8 @@ export class Inbox {
         c.status !== 'open' ? h('span', { class: 'state state-' + c.status }, CONVERSATION_STATUS[c.status]) : null,
         c.assignee ? h('span', { class: 'assignee', title: 'Исполнитель' }, '→ ' + assigneeName(c.assignee)) : null,
         c.unread > 0 ? h('span', { class: 'unread-count', 'aria-label': 'непрочитанных: ' + c.unread }, String(c.unread)) : null),
+      c.lastMessage ? h('div', { class: 'preview' },
+        (c.lastMessage.direction === 'outbound' ? 'Вы: ' : '') + c.lastMessage.text) : null,
       c.labels.length ? h('div', { class: 'labels' }, c.labels.map((l) => h('span', { class: 'label' }, l))) : null);
       this.list.append(item);
     }

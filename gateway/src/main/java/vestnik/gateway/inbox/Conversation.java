@@ -19,7 +19,23 @@ import java.util.TreeSet;
 public record Conversation(String id, String tenantId, String contactId, boolean unidentified,
                            ConversationStatus status, String assignee, Set<String> labels, int unread,
                            Instant lastActivity, Instant createdAt, String lastChannel, String lastAddress,
-                           Set<String> channels, String mergedInto) {
+                           Set<String> channels, String mergedInto, String lastText, boolean lastInbound) {
+
+    /** Characters of the last message the list shows. */
+    static final int PREVIEW_CHARS = 120;
+
+    public Conversation(String id, String tenantId, String contactId, boolean unidentified, ConversationStatus status,
+                        String assignee, Set<String> labels, int unread, Instant lastActivity, Instant createdAt,
+                        String lastChannel, String lastAddress, Set<String> channels, String mergedInto) {
+        this(id, tenantId, contactId, unidentified, status, assignee, labels, unread, lastActivity, createdAt, lastChannel,
+                lastAddress, channels, mergedInto, null, false);
+    }
+
+    /** The first line-ful of a text, whitespace folded, for the conversation list. */
+    static String preview(String text) {
+        String folded = text.strip().replaceAll("\\s+", " ");
+        return folded.length() <= PREVIEW_CHARS ? folded : folded.substring(0, PREVIEW_CHARS - 1) + "…";
+    }
 
     /** A hash field per channel the conversation has a message on, so that adding one is a single HSET. */
     static final String CHANNEL_FIELD = "ch:";
@@ -33,7 +49,7 @@ public record Conversation(String id, String tenantId, String contactId, boolean
                 Instant.ofEpochMilli(Long.parseLong(h.getOrDefault("la", "0"))),
                 Instant.ofEpochMilli(Long.parseLong(h.getOrDefault("ca", "0"))),
                 h.get("lc"), h.get("lad"),
-                channels, h.get("mi"));
+                channels, h.get("mi"), h.get("lt"), "in".equals(h.get("ld")));
     }
 
     public JsonObject toJson() {
@@ -48,6 +64,8 @@ public record Conversation(String id, String tenantId, String contactId, boolean
                 .put("lastChannel", lastChannel)
                 .put("lastAddress", lastAddress)
                 .put("lastActivityAt", lastActivity.toString())
+                .put("lastMessage", lastText == null ? null
+                        : new JsonObject().put("text", lastText).put("direction", lastInbound ? "inbound" : "outbound"))
                 .put("createdAt", createdAt.toString());
         return json;
     }

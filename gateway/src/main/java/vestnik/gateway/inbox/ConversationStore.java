@@ -129,6 +129,11 @@ public final class ConversationStore {
                     if (entry.channel() != null) {
                         fields.put(Conversation.CHANNEL_FIELD + entry.channel(), "1");
                     }
+                    if (entry.text() != null && !entry.text().isBlank()) {
+                        // the list shows the conversation's last message: a line, not the whole text
+                        fields.put("lt", Conversation.preview(entry.text()));
+                        fields.put("ld", entry.type() == TimelineEntry.Type.INBOUND ? "in" : "out");
+                    }
                     boolean inbound = entry.type() == TimelineEntry.Type.INBOUND;
                     if (inbound) {
                         fields.put("st", ConversationStatus.OPEN.wireName());

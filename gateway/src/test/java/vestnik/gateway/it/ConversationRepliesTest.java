@@ -79,6 +79,21 @@ class ConversationRepliesTest {
     }
 
     @Test
+    @DisplayName("the list shows each conversation's last message, folded to a line, and whose it was")
+    void lastMessage() {
+        String phone = phone();
+        String id = conversationFrom(phone, "Здравствуйте,\n   я   оплачу завтра");
+        JsonObject listed = gw.http.get("/v1/conversations?limit=100", AGENT).json().getJsonArray("conversations").stream()
+                .map(o -> (JsonObject) o).filter(c -> id.equals(c.getString("id"))).findFirst().orElseThrow();
+        assertThat(listed.getJsonObject("lastMessage").encode())
+                .isEqualTo("{\"text\":\"Здравствуйте, я оплачу завтра\",\"direction\":\"inbound\"}");
+        assertThat(gw.http.post("/v1/conversations/" + id + "/messages", AGENT, "{\"text\":\"Спасибо!\"}").status()).isEqualTo(202);
+        JsonObject after = gw.http.get("/v1/conversations/" + id, AGENT).json();
+        assertThat(after.getJsonObject("lastMessage").getString("direction")).isEqualTo("outbound");
+        assertThat(after.getJsonObject("lastMessage").getString("text")).isEqualTo("Спасибо!");
+    }
+
+    @Test
     @DisplayName("a canned reply renders a published template with the tenant's profile, reaches the SMSC and shows its text in the thread")
     void cannedReply() {
         String phone = phone();
