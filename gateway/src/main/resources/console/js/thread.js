@@ -5,7 +5,7 @@ import { channelBadge, tick, rank } from './channels.js';
 import { shortTime, fullTime } from './format.js';
 import { showError } from './notify.js';
 import { user, nameOf } from './session.js';
-import { ACTIVITY_NAMES, CONVERSATION_STATUS } from './texts.js';
+import { ACTIVITY_NAMES, CONVERSATION_STATUS, DEFER_REASONS } from './texts.js';
 import { Composer } from './composer.js';
 
 /** "вы" for the signed-in agent, the id as the server gives it for others. */
@@ -174,6 +174,8 @@ export class Thread {
       known.tick.replaceWith(fresh);
       known.tick = fresh;
       known.node.dataset.status = e.status;
+      const waiting = known.node.querySelector('.deferred-reason');
+      if (waiting && e.status !== 'queued') waiting.remove();
       // the event carries no reason: the timeline has it
       if (rank(e.status) === 5) this.reason(e.messageId);
     }
@@ -225,7 +227,8 @@ export class Thread {
           h('div', { class: 'bubble' }, h('p', { class: 'text' }, entry.text || ''),
             h('div', { class: 'meta' }, channelBadge(entry.channel),
               entry.by ? h('span', {}, assigneeName(entry.by)) : h('span', {}, 'система'), time, mark)),
-          entry.error ? h('p', { class: 'error-reason' }, 'Не отправлено: ' + (entry.error.message || entry.error.code)) : null);
+          entry.error ? h('p', { class: 'error-reason' }, 'Не отправлено: ' + (entry.error.message || entry.error.code)) : null,
+          entry.deferred && !entry.error ? h('p', { class: 'deferred-reason' }, deferredText(entry.deferred)) : null);
         break;
       case 'note':
         node = h('li', { class: 'entry note' },
@@ -252,4 +255,11 @@ export class Thread {
   focusComposer() {
     if (this.composer) this.composer.focus();
   }
+}
+
+/** "Ждёт до 25 нояб., 08:00 (тихие часы)": why a reply has not gone yet, in the agent's time. */
+function deferredText(d) {
+  const until = new Date(d.until);
+  const when = isNaN(until) ? d.until : until.toLocaleString('ru-RU', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return 'Ждёт до ' + when + ' (' + (DEFER_REASONS[d.reason] || d.reason) + ')';
 }

@@ -55,12 +55,15 @@ public final class ConversationsApi {
     private final ContactRepository contacts;
     private final Function<String, ChannelType> channelTypes;
     private final Map<String, ChannelType> configured;
+    private final vestnik.gateway.store.DueTimes dueTimes;
     private final StatusMetrics metrics;
     private final Clock clock;
 
     public ConversationsApi(Inbox inbox, MessageRepository messages, JobParser parser, RecipientCompletion recipients,
                             ContactRepository contacts, Function<String, ChannelType> channelTypes,
-                            Map<String, ChannelType> configured, StatusMetrics metrics, Clock clock) {
+                            Map<String, ChannelType> configured, vestnik.gateway.store.DueTimes dueTimes,
+                            StatusMetrics metrics, Clock clock) {
+        this.dueTimes = dueTimes;
         this.configured = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configured));
         this.inbox = inbox;
         this.store = inbox.store();
@@ -171,13 +174,25 @@ public final class ConversationsApi {
         });
     }
 
+    /** A reply that waits (quiet hours, a cap): until when, so the composer can say why it has not gone. */
+    private Future<Optional<java.time.Instant>> deferredUntil(Optional<vestnik.gateway.store.MessageRecord> m) {
+        if (m.isEmpty() || m.get().deferral() == null || m.get().status() != MessageStatus.QUEUED) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return dueTimes.of(m.get().id());
+    }
+
     /** Our messages' entries carry their current status: the ticks. */
     private Future<JsonArray> timeline(Conversation c) {
         return store.timeline(c.tenantId(), c.id(), clock.instant()).compose(entries -> {
             List<Future<JsonObject>> shown = new ArrayList<>();
             for (JsonObject e : entries) {
                 if (TimelineEntry.Type.OUTBOUND.wireName().equals(e.getString("type"))) {
-                    shown.add(messages.find(e.getString("id")).map(m -> {
+                    shown.add(messages.find(e.getString("id")).compose(m -> deferredUntil(m).map(until -> {
+                        until.ifPresent(u -> e.put("deferred", new JsonObject().put("reason", m.get().deferral())
+                                .put("until", u.toString())));
+                        return m;
+                    })).map(m -> {
                         m.ifPresent(r -> {
                             e.put("status", r.status().wireName());
                             if (r.errorCode() != null && UNSENT.contains(r.status())) {

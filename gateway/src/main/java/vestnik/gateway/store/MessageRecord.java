@@ -9,7 +9,8 @@ import vestnik.channels.spi.MessageStatus;
 
 /**
  * A message as stored in its Redis hash. Field names are short because a night's campaign keeps a
- * million of them in memory.
+ * million of them in memory. {@code deferral} is why a queued message waits (the contact policy's or its
+ * campaign window's reason), null when it does not.
  */
 public record MessageRecord(
         String id,
@@ -41,7 +42,8 @@ public record MessageRecord(
         String callbackUrl,
         String jobZone,
         String jobRegion,
-        String campaignId) {
+        String campaignId,
+        String deferral) {
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -77,7 +79,8 @@ public record MessageRecord(
                 h.get("cbu"),
                 h.get("jtz"),
                 h.get("jrg"),
-                h.get("cmp"));
+                h.get("cmp"),
+                h.get(MessageRepository.DEFERRAL_FIELD));
     }
 
     private static int parseInt(String s, int fallback) {

@@ -103,6 +103,30 @@ class ContactPolicyEndToEndTest {
     }
 
     @Test
+    @DisplayName("an agent's reply in the debtor's quiet hours waits, and the thread says until when and why")
+    void replyInQuietHoursSaysWhy() {
+        putContact("vl-reply", "+79140000077", new JsonObject().put("timezone", "Asia/Vladivostok"));
+        assertThat(smsc.sendMo("79140000077", "7755", "Когда можно оплатить?")).isZero();
+        String conversation = await().atMost(Duration.ofSeconds(10)).until(() -> first.http.get("/v1/conversations?limit=100",
+                        GatewayHarness.AGENT_KEY).json().getJsonArray("conversations").stream().map(o -> (JsonObject) o)
+                .filter(c -> "vl-reply".equals(c.getJsonObject("contact").getString("id"))).map(c -> c.getString("id"))
+                .findFirst().orElse(null), id -> id != null);
+
+        Http.Reply r = first.http.post("/v1/conversations/" + conversation + "/messages", GatewayHarness.AGENT_KEY,
+                "{\"text\":\"Завтра с 9 утра\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        String reply = r.json().getString("id");
+        awaitDeferral(first, reply);
+
+        JsonObject entry = first.http.get("/v1/conversations/" + conversation, GatewayHarness.AGENT_KEY).json()
+                .getJsonArray("timeline").stream().map(o -> (JsonObject) o).filter(e -> reply.equals(e.getString("id")))
+                .findFirst().orElseThrow();
+        assertThat(entry.getString("status")).isEqualTo("queued");
+        assertThat(entry.getJsonObject("deferred").encode())
+                .isEqualTo("{\"reason\":\"quiet_hours\",\"until\":\"2026-11-25T22:00:00Z\"}");
+    }
+
+    @Test
     @DisplayName("with the daily cap of 2 used, the 3rd message waits for the next local day's window")
     void dailyCapDefersTheThirdToTheNextLocalDay() {
         putContact("kg-2", "+79110000002", new JsonObject().put("region", "RU-KGD"));
