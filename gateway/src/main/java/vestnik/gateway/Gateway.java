@@ -117,6 +117,7 @@ public final class Gateway extends VerticleBase {
 
     private final GatewayConfig config;
     private final Clock clock;
+    private vestnik.gateway.enforcement.DebtorSessions debtorSessions;
     /** Failed logins allowed per login name within the throttle window before further attempts are refused. */
     private static final int LOGIN_ATTEMPTS = 10;
     private static final java.time.Duration LOGIN_THROTTLE_WINDOW = java.time.Duration.ofMinutes(15);
@@ -219,10 +220,13 @@ public final class Gateway extends VerticleBase {
         JobParser parser = new JobParser(id -> Optional.ofNullable(channels.get(id)), config.dispatch(), clock,
                 new StoredTemplateResolver(templateStore, renderer, templateSettings), config.routes(), callbackTargets);
         ConversationStore conversationStore = new ConversationStore(redis, retention);
+        Map<String, vestnik.gateway.policy.TenantPolicy> tenantPolicies = new LinkedHashMap<>();
+        config.tenants().forEach(t -> tenantPolicies.put(t.id(), t.policy()));
+        debtorSessions = new vestnik.gateway.enforcement.DebtorSessions(redis, tenantPolicies, clock);
         String fallbackTenant = config.tenants().isEmpty() ? null : config.tenants().get(0).id();
         inboxEvents = new InboxEvents(vertx, redis, new MessageFeed(redis), conversationStore, clock, INBOX_STATUS_POLL);
         Inbox inbox = new Inbox(conversationStore, new SenderResolver(messages, receiptIndex, contacts, conversationStore,
-                config.inbox(), fallbackTenant), messages, inboxEvents, clock);
+                config.inbox(), fallbackTenant), messages, inboxEvents, clock, debtorSessions);
         inboundConsumer = new InboundConsumer(vertx, redis, inboundStore, inbox, config.instanceId(),
                 config.dispatch().reclaimAfter());
         MessagesApi messagesApi = new MessagesApi(messages, parser, new RecipientCompletion(contacts), channelTypes,
@@ -321,7 +325,8 @@ public final class Gateway extends VerticleBase {
         }
         Map<String, TenantPolicy> policies = new LinkedHashMap<>();
         config.tenants().forEach(t -> policies.put(t.id(), t.policy()));
-        PolicyGate gate = new PolicyGate(redis, scripts, contacts, reference, policies, ledger, new Suppressions(redis));
+        PolicyGate gate = new PolicyGate(redis, scripts, contacts, reference, policies, ledger, new Suppressions(redis),
+                debtorSessions);
         receipts.whenGivenUp(gate::notAnswered);
         return gate;
     }

@@ -258,7 +258,7 @@ public final class ConversationsApi {
                         }
                         return parser.parseJob(job, p.tenantId(), id)
                                 .compose(parsed -> recipients.complete(parsed, channelTypes.apply(parsed.channelId())))
-                                .compose(m -> messages.create(m).map(r -> {
+                                .compose(m -> messages.create(m, Map.of(vestnik.gateway.store.MessageRecord.REPLY_FIELD, "1")).map(r -> {
                                     metrics.accepted(m.channelId());
                                     return m;
                                 }))

@@ -93,11 +93,20 @@ public final class PolicyGate {
     private final ReferenceData reference;
     private final Map<String, TenantPolicy> tenants;
     private final InteractionLedger ledger;
+    private final DebtorSessions debtorSessions;
     private final Suppressions suppressions;
 
     public PolicyGate(RedisStore redis, Scripts scripts, ContactRepository contacts, ReferenceData reference,
                       Map<String, TenantPolicy> tenants, InteractionLedger ledger,
                       Suppressions suppressions) {
+        this(redis, scripts, contacts, reference, tenants, ledger, suppressions,
+                new DebtorSessions(redis, tenants, java.time.Clock.systemUTC()));
+    }
+
+    public PolicyGate(RedisStore redis, Scripts scripts, ContactRepository contacts, ReferenceData reference,
+                      Map<String, TenantPolicy> tenants, InteractionLedger ledger,
+                      Suppressions suppressions, DebtorSessions debtorSessions) {
+        this.debtorSessions = debtorSessions;
         this.redis = redis;
         this.scripts = scripts;
         this.contacts = contacts;
@@ -131,7 +140,8 @@ public final class PolicyGate {
                     ZoneResolution zone = reference.zones().resolve(facts, tenant.defaultZone());
                     ContactRestrictions restrictions = new ContactRestrictions(
                             contact.map(PolicyGate::statuses).orElse(Set.of()), OptOuts.none(), paid);
-                    return decide(m, type, tenant, zone, restrictions, subject, now, 0);
+                    return inDebtorSession(m, tenant).compose(session ->
+                            decide(m, type, tenant, zone, restrictions, subject, now, 0, session));
                 });
             }));
         });
@@ -206,8 +216,17 @@ public final class PolicyGate {
                 slots.keys().toArray(String[]::new))).mapEmpty();
     }
 
+    /** Whether the message is an agent's reply inside a session its debtor opened and is still in (R-CP-7). */
+    private Future<Boolean> inDebtorSession(MessageRecord m, TenantPolicy tenant) {
+        if (!m.debtorInitiated() || tenant.debtorSession().isEmpty() || m.contactId() == null) {
+            return Future.succeededFuture(false);
+        }
+        return debtorSessions.live(m.tenantId(), m.contactId());
+    }
+
     private Future<Verdict> decide(MessageRecord m, ChannelType type, TenantPolicy tenant, ZoneResolution zone,
-                                   ContactRestrictions restrictions, String subject, Instant now, int races) {
+                                   ContactRestrictions restrictions, String subject, Instant now, int races,
+                                   boolean debtorSession) {
         ContactClass cls = tenant.classify(type);
         ContactPolicy policy = reference.policy();
         CapWindows windows = policy.windowsFor(now, zone);
@@ -215,7 +234,7 @@ public final class PolicyGate {
         String prefix = redis.keys().policyCounters(m.tenantId(), subject);
         return readUsage(prefix, keys, windows).compose(usage -> {
             PolicyDecision d = policy.decide(new PolicyRequest(now, zone, restrictions, type, usage, m.createdAt(),
-                    m.expiresAt()), tenant);
+                    m.expiresAt(), debtorSession), tenant);
             if (d instanceof PolicyDecision.Defer defer) {
                 Verdict.Wait wait = new Verdict.Wait(defer.until(), defer.reason().wireName(), "deferred: " + defer.reason().wireName()
                         + " until " + defer.until() + local(defer.localUntil()) + zoneNote(zone));
@@ -231,15 +250,16 @@ public final class PolicyGate {
             PolicyDecision.Allow allow = (PolicyDecision.Allow) d;
             return reserve(prefix, allow, now).compose(taken -> {
                 if (taken != null) {
+                    boolean exempt = debtorSession && allow.reservations().isEmpty();
                     Verdict.Pass pass = new Verdict.Pass(taken, "allowed at " + now + local(allow.localTime())
-                            + zoneNote(zone));
-                    return logged(m, subject, zone, now, "allowed", null, pass.detail(), pass);
+                            + zoneNote(zone) + (exempt ? "; a reply in a conversation the debtor opened (not counted)" : ""));
+                    return logged(m, subject, zone, now, "allowed", exempt ? "debtor_initiated" : null, pass.detail(), pass);
                 }
                 if (races + 1 >= MAX_RACES) {
                     return Future.succeededFuture(new Verdict.Wait(now.plus(RACE_PAUSE), null,
                             "deferred: contact counters busy, deciding again"));
                 }
-                return decide(m, type, tenant, zone, restrictions, subject, now, races + 1);
+                return decide(m, type, tenant, zone, restrictions, subject, now, races + 1, debtorSession);
             });
         });
     }
@@ -285,6 +305,9 @@ public final class PolicyGate {
 
     /** The slots taken, or null when another send took the last one first. */
     private Future<Slots> reserve(String prefix, PolicyDecision.Allow allow, Instant now) {
+        if (allow.reservations().isEmpty() && allow.spacing() == null) {
+            return Future.succeededFuture(Slots.NONE);
+        }
         List<String> keys = new ArrayList<>();
         List<String> args = new ArrayList<>();
         args.add(Integer.toString(allow.reservations().size()));

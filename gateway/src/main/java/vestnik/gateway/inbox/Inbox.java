@@ -28,9 +28,17 @@ public final class Inbox {
     private final MessageRepository messages;
     private final InboxEvents events;
     private final Clock clock;
+    private final vestnik.gateway.enforcement.DebtorSessions debtorSessions;
 
     public Inbox(ConversationStore store, SenderResolver resolver, MessageRepository messages, InboxEvents events,
                  Clock clock) {
+        this(store, resolver, messages, events, clock, null);
+    }
+
+    /** {@code debtorSessions}: told of each debtor message (R-CP-7), or null when no tenant exempts replies. */
+    public Inbox(ConversationStore store, SenderResolver resolver, MessageRepository messages, InboxEvents events,
+                 Clock clock, vestnik.gateway.enforcement.DebtorSessions debtorSessions) {
+        this.debtorSessions = debtorSessions;
         this.store = store;
         this.resolver = resolver;
         this.messages = messages;
@@ -68,12 +76,23 @@ public final class Inbox {
         return store.conversationFor(t.tenantId(), t.contactId(), t.unidentified(), now)
                 .compose(conv -> resolver.answeredMessage(record).compose(rm -> answered(t.tenantId(), conv, rm)).map(conv))
                 .compose(conv -> store.thread(t.tenantId(), conv, "in:" + inboundId, entry, now))
+                .compose(th -> debtorSessions == null || t.contactId() == null ? Future.succeededFuture(th)
+                        : debtorSessions.debtorWrote(t.tenantId(), t.contactId(), sessionStart(at, now)).map(th))
                 .onSuccess(th -> {
                     if (th.added()) {
                         announce(t.tenantId(), th.conversationId(), entry.toJson());
                     }
                 })
                 .mapEmpty();
+    }
+
+    /**
+     * When the debtor's session began on this gateway's clock: now, less how old the message already is. Its
+     * {@code at} is the provider's wall-clock time, so its age is measured on the wall clock; a message threaded
+     * late (a backlog after a restart) opens a session that is already partly or wholly over.
+     */
+    private static Instant sessionStart(Instant at, Instant now) {
+        return now.minusMillis(Math.max(0, System.currentTimeMillis() - at.toEpochMilli()));
     }
 
     /** The message of ours that the debtor answers belongs in the conversation, before the answer. */

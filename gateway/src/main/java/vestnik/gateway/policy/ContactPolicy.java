@@ -90,6 +90,11 @@ public final class ContactPolicy {
         if (req.expiresAt() != null && !now.isBefore(req.expiresAt())) {
             return reject(RejectReason.EXPIRED, zone);
         }
+        if (req.debtorSession() && tenant.debtorSession().isPresent()) {
+            // R-CP-7: the debtor is talking to us; the reply is not contact at the creditor's initiative, so it
+            // takes no slot of a cap and no quiet hours apply
+            return new PolicyDecision.Allow(now, zone, cls, List.of(), null);
+        }
 
         ZoneId counting = zone.countingZone();
         Usage usage = req.usage();

@@ -16,9 +16,16 @@ import vestnik.gateway.policy.zone.ZoneResolution;
  * @param usage       the counters of the channel's contact class, read for {@code now}'s windows
  * @param acceptedAt  when the message was accepted, compared with the last payment; null = before any payment
  * @param expiresAt   the message's TTL end, or null for none (the search for a slot then stops after a year)
+ * @param debtorSession the message is an agent's reply inside a session the debtor opened and is still in
+ *                    (R-CP-7; exempt only if the tenant's policy enables it)
  */
 public record PolicyRequest(Instant now, ZoneResolution zone, ContactRestrictions contact, ChannelType channel,
-                            Usage usage, Instant acceptedAt, Instant expiresAt) {
+                            Usage usage, Instant acceptedAt, Instant expiresAt, boolean debtorSession) {
+
+    public PolicyRequest(Instant now, ZoneResolution zone, ContactRestrictions contact, ChannelType channel,
+                         Usage usage, Instant acceptedAt, Instant expiresAt) {
+        this(now, zone, contact, channel, usage, acceptedAt, expiresAt, false);
+    }
 
     public PolicyRequest {
         Objects.requireNonNull(now, "now");

@@ -33,13 +33,23 @@ import vestnik.gateway.policy.time.DayWindows;
  *   hours: {working: "09:00-21:00", rest: "10:00-19:00"}
  *   voiceMessagesAsCalls: true
  *   ledgerRetention: P1095D
+ *   debtorInitiatedReplies: PT30M
  * </pre>
  *
  * <p>{@code ledgerRetention}: how long the interaction ledger keeps a debtor's records (R-EV-3): 3 years by default
  * (Minjust order 134), never under the 1.5 years that 137-FZ is reported to allow; older records are deleted.
+ *
+ * <p>{@code debtorInitiatedReplies} (R-CP-7, off unless set, a decision for the tenant's legal owner): an agent's
+ * reply inside a conversation the debtor opened — sent while the debtor's last message is younger than this
+ * idle time — is not contact "at the creditor's initiative": it counts against no cap and may go in quiet
+ * hours. Blocking statuses, opt-outs and payments still stop it; once the session has gone idle, replies follow
+ * the ordinary rules (so the creditor never reopens it in quiet hours).
  */
 public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, boolean voiceMessagesAsCalls,
-                           Duration ledgerRetention) {
+                           Duration ledgerRetention, Duration debtorInitiatedReplies) {
+
+    /** The longest idle time a debtor-opened session may be given: a day is no longer a conversation. */
+    public static final Duration MAX_DEBTOR_SESSION = Duration.ofHours(24);
 
     public static final Duration DEFAULT_LEDGER_RETENTION = Duration.ofDays(3 * 365);
     public static final Duration MIN_LEDGER_RETENTION = Duration.ofDays(548);
@@ -48,7 +58,17 @@ public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, bo
     public static final TenantPolicy LEGAL = new TenantPolicy(Caps.LEGAL, DayWindows.LEGAL, null, false);
 
     public TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, boolean voiceMessagesAsCalls) {
-        this(caps, windows, defaultZone, voiceMessagesAsCalls, DEFAULT_LEDGER_RETENTION);
+        this(caps, windows, defaultZone, voiceMessagesAsCalls, DEFAULT_LEDGER_RETENTION, null);
+    }
+
+    public TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, boolean voiceMessagesAsCalls,
+                        Duration ledgerRetention) {
+        this(caps, windows, defaultZone, voiceMessagesAsCalls, ledgerRetention, null);
+    }
+
+    /** The idle time of a debtor-opened session whose replies are exempt, when the tenant enabled it. */
+    public Optional<Duration> debtorSession() {
+        return Optional.ofNullable(debtorInitiatedReplies);
     }
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(m|h)");
@@ -93,7 +113,8 @@ public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, bo
         if (!policy.isObject()) {
             throw new PolicyConfigException(List.of("policy must be an object"));
         }
-        unknownKeys(policy, "policy", Set.of("defaultZone", "caps", "hours", "voiceMessagesAsCalls", "ledgerRetention"),
+        unknownKeys(policy, "policy", Set.of("defaultZone", "caps", "hours", "voiceMessagesAsCalls", "ledgerRetention",
+                "debtorInitiatedReplies"),
                 problems);
 
         ZoneId zone = null;
@@ -139,10 +160,22 @@ public record TenantPolicy(Caps caps, DayWindows windows, ZoneId defaultZone, bo
                 problems.add("policy.ledgerRetention '" + r.asText() + "' is not an ISO-8601 duration such as P1095D");
             }
         }
+        Duration session = null;
+        JsonNode d = policy.path("debtorInitiatedReplies");
+        if (!d.isMissingNode() && !d.isNull()) {
+            try {
+                session = Duration.parse(d.asText().trim());
+                if (session.compareTo(Duration.ofMinutes(1)) < 0 || session.compareTo(MAX_DEBTOR_SESSION) > 0) {
+                    problems.add("policy.debtorInitiatedReplies must be between PT1M and PT24H, not " + d.asText());
+                }
+            } catch (DateTimeParseException e) {
+                problems.add("policy.debtorInitiatedReplies '" + d.asText() + "' is not an ISO-8601 duration such as PT30M");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new PolicyConfigException(problems);
         }
-        return new TenantPolicy(new Caps(message, call, attempts), windows, zone, voiceAsCalls, retention);
+        return new TenantPolicy(new Caps(message, call, attempts), windows, zone, voiceAsCalls, retention, session);
     }
 
     private static CapLimits limits(JsonNode n, String path, CapLimits legal, List<String> problems) {

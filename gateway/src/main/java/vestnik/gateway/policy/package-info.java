@@ -36,7 +36,8 @@
  *       creditor's knowledge of the residence, the legal anchor; the number's region is a guess (§5.2).</li>
  *   <li>A region that does not place the debtor (Sakha without a district) narrows the candidate zones: later
  *       sources must agree with it, and an unknown result gets the window common to those zones only.</li>
- *   <li>"Сутки" is the local calendar day (§1.2 notes); rolling-window modes (R-CP-4) are not implemented.</li>
+ *   <li>"Сутки" is the local calendar day (§1.2 notes); rolling-window modes (R-CP-4, optional) are not offered.</li>
+ *   <li>R-CP-7, replies in a conversation the debtor opened, is off unless the tenant sets {@code debtorInitiatedReplies}.</li>
  *   <li>The reported reason of a deferral is the strongest rule that moved it: month, week, day, call attempts,
  *       quiet hours.</li>
  * </ul>

@@ -240,6 +240,11 @@ public final class Keys {
         return P + "sess:{" + tokenHash + "}";
     }
 
+    /** A conversation the debtor opened and is still in (R-CP-7): set by their message, expiring after the idle time. */
+    public String debtorSession(String tenantId, String contactId) {
+        return P + "{t:" + tenantId + "}:dses:" + contactId;
+    }
+
     /** A campaign: its spec, state and intake counters (a hash). Tagged by the campaign, like its row list. */
     public String campaign(String campaignId) {
         return P + "cmp:{" + campaignId + "}";

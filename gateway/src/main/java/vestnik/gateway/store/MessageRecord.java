@@ -43,7 +43,11 @@ public record MessageRecord(
         String jobZone,
         String jobRegion,
         String campaignId,
-        String deferral) {
+        String deferral,
+        boolean debtorInitiated) {
+
+    /** The hash field marking an agent's reply from the inbox: exempt inside a debtor-opened session (R-CP-7). */
+    public static final String REPLY_FIELD = "rpl";
 
     public static final String PROVIDER_ID_SEPARATOR = "\n";
 
@@ -80,7 +84,8 @@ public record MessageRecord(
                 h.get("jtz"),
                 h.get("jrg"),
                 h.get("cmp"),
-                h.get(MessageRepository.DEFERRAL_FIELD));
+                h.get(MessageRepository.DEFERRAL_FIELD),
+                "1".equals(h.get(REPLY_FIELD)));
     }
 
     private static int parseInt(String s, int fallback) {

@@ -55,6 +55,7 @@ class ContactPolicyTest {
         Instant lastAttempt;
         Instant acceptedAt;
         Instant expiresAt;
+        boolean debtorSession;
 
         Ask(Clock clock, ZoneResolution zone) {
             this.now = clock.instant();
@@ -73,7 +74,8 @@ class ContactPolicyTest {
         PolicyDecision decide() {
             CapWindows windows = policy.windowsFor(now, zone);
             Usage usage = Usage.of(windows, day, week, month).withCallAttempts(attempts, lastAttempt);
-            return policy.decide(new PolicyRequest(now, zone, contact, channel, usage, acceptedAt, expiresAt), tenant);
+            return policy.decide(new PolicyRequest(now, zone, contact, channel, usage, acceptedAt, expiresAt,
+                    debtorSession), tenant);
         }
     }
 
@@ -321,6 +323,28 @@ class ContactPolicyTest {
         assertThat(((Allow) a.decide()).contactClass()).isEqualTo(ContactClass.MESSAGE);
         a.tenant = new TenantPolicy(Caps.LEGAL, TenantPolicy.LEGAL.windows(), null, true);
         assertThat(deferred(a.decide()).reason()).isEqualTo(DeferReason.DAILY_CAP);
+    }
+
+    @Test
+    @DisplayName("R-CP-7: a reply in a debtor-opened session goes in quiet hours and over the day's cap, uncounted, "
+            + "only where the tenant enabled it")
+    void debtorInitiatedReplies() {
+        Ask a = ask("2026-11-24T23:10", MOSCOW).counts(2, 2, 2);
+        a.debtorSession = true;
+        assertThat(deferred(a.decide()).reason()).isEqualTo(DeferReason.QUIET_HOURS);
+
+        a.tenant = new TenantPolicy(Caps.LEGAL, TenantPolicy.LEGAL.windows(), null, false,
+                TenantPolicy.DEFAULT_LEDGER_RETENTION, Duration.ofMinutes(30));
+        Allow allowed = (Allow) a.decide();
+        assertThat(allowed.reservations()).isEmpty();
+        assertThat(allowed.spacing()).isNull();
+
+        a.contact = new ContactRestrictions(Set.of(BlockingStatus.REFUSED_INTERACTION), OptOuts.none(), null);
+        assertThat(rejected(a.decide()).reason()).isEqualTo(RejectReason.BLOCKED_STATUS);
+
+        a.contact = ContactRestrictions.none();
+        a.debtorSession = false;
+        assertThat(deferred(a.decide()).reason()).isEqualTo(DeferReason.QUIET_HOURS);
     }
 
     @Test
