@@ -47,8 +47,24 @@ public record TemplateHistory(
         return new TemplateHistory(tenant, key, null, List.of(), List.of());
     }
 
-    /** Replaces the draft with {@code content}. */
+    /** Saves by one editor this close together are one edit in the audit trail. */
+    static final java.time.Duration EDIT_SESSION = java.time.Duration.ofMinutes(15);
+
+    /**
+     * Replaces the draft with {@code content}. An editor who keeps saving (the console saves a moment after each
+     * pause in typing) leaves one trail line for the session, not one per pause: a save by the same actor within
+     * {@link #EDIT_SESSION} of their last draft save, with nothing else in between, replaces that line, saying how
+     * the draft now differs from the published version.
+     */
     public TemplateHistory saveDraft(TemplateContent content, String actor, Instant at) {
+        AuditEntry last = audit.isEmpty() ? null : audit.get(audit.size() - 1);
+        if (draft != null && last != null && last.action() == AuditAction.DRAFT_SAVED && Objects.equals(last.actor(), actor)
+                && !at.isBefore(last.at()) && !at.isAfter(last.at().plus(EDIT_SESSION))) {
+            List<AuditEntry> trail = new ArrayList<>(audit.subList(0, audit.size() - 1));
+            trail.add(new AuditEntry(at, actor, AuditAction.DRAFT_SAVED, null,
+                    ContentChanges.describe(latest().map(TemplateVersion::content).orElse(null), content)));
+            return new TemplateHistory(tenant, key, new TemplateDraft(content, at, actor), versions, trail);
+        }
         TemplateContent before = draft != null ? draft.content() : latest().map(TemplateVersion::content).orElse(null);
         AuditEntry entry = new AuditEntry(at, actor, AuditAction.DRAFT_SAVED, null,
                 ContentChanges.describe(before, content));

@@ -109,6 +109,25 @@ class TemplateHistoryTest {
     }
 
     @Test
+    @DisplayName("an editor's saves within 15 minutes are one trail line saying how the draft differs from the published version")
+    void autosavesCoalesce() {
+        TemplateHistory h = published("v1")
+                .saveDraft(content("v1 a"), "anna", T0.plusSeconds(100))
+                .saveDraft(content("v1 ab"), "anna", T0.plusSeconds(110))
+                .saveDraft(content("v1 abc"), "anna", T0.plusSeconds(400));
+        assertThat(h.audit()).hasSize(3);
+        assertThat(h.audit().get(2).at()).isEqualTo(T0.plusSeconds(400));
+        assertThat(h.audit().get(2).detail()).isEqualTo("sms");
+        assertThat(h.draft().content()).isEqualTo(content("v1 abc"));
+
+        // another editor, or a pause of more than 15 minutes, starts a new line
+        TemplateHistory other = h.saveDraft(content("v1 abcd"), "boris", T0.plusSeconds(410));
+        assertThat(other.audit()).hasSize(4);
+        TemplateHistory later = h.saveDraft(content("v1 abcd"), "anna", T0.plusSeconds(400 + 16 * 60));
+        assertThat(later.audit()).hasSize(4);
+    }
+
+    @Test
     @DisplayName("discarding the draft keeps every version and records who threw it away; with no draft it is refused")
     void discardDraft() {
         TemplateHistory h = published("v1").saveDraft(content("v2 draft"), "anna", T0.plusSeconds(100));
