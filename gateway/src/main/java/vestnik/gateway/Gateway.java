@@ -299,7 +299,8 @@ public final class Gateway extends VerticleBase {
                                     .setCompressionSupported(true))
                             .requestHandler(ApiRouter.create(vertx, config.tenants(), config.http().maxBodyBytes(),
                                     new Apis(messagesApi, messageQuery, batchApi, campaignsApi, contactsApi, channelsApi,
-                                            templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock)),
+                                            templatesApi, new EventsApi(new ContactEvents(redis, messages, cascades, ledger, clock,
+                                            config.dispatch().maxTtl())),
                                             new LedgerApi(ledger),
                                             new SuppressionsApi(new Suppressions(redis), channels::containsKey, clock),
                                             new AdminApi(reference), conversationsApi, sessionApi, usersApi, hooks, health,

@@ -36,9 +36,20 @@ public final class ContactEvents {
     private final CascadeService cascades;
     private final InteractionLedger ledger;
     private final Clock clock;
+    private final java.time.Duration remembered;
 
     public ContactEvents(RedisStore redis, MessageRepository messages, CascadeService cascades,
                          InteractionLedger ledger, Clock clock) {
+        this(redis, messages, cascades, ledger, clock, java.time.Duration.ofDays(8));
+    }
+
+    /**
+     * {@code maxTtl}: the longest a job may live. A payment only stops messages accepted before it, and none of
+     * those outlives it, so the payment mark is kept that long (and a day) and not for ever.
+     */
+    public ContactEvents(RedisStore redis, MessageRepository messages, CascadeService cascades,
+                         InteractionLedger ledger, Clock clock, java.time.Duration maxTtl) {
+        this.remembered = maxTtl.plusDays(1);
         this.redis = redis;
         this.keys = redis.keys();
         this.messages = messages;
@@ -50,7 +61,8 @@ public final class ContactEvents {
     /** Records the payment and cancels what is pending; answers how many messages were cancelled. */
     public Future<Integer> paymentReceived(String tenantId, String contactId) {
         Instant at = clock.instant();
-        return redis.call(r -> r.set(keys.paymentReceived(tenantId, contactId), Long.toString(at.toEpochMilli())))
+        return redis.call(r -> r.set(keys.paymentReceived(tenantId, contactId), Long.toString(at.toEpochMilli()),
+                        io.lettuce.core.SetArgs.Builder.px(remembered.toMillis())))
                 .compose(ok -> pendingIds(tenantId, contactId))
                 .compose(ids -> {
                     List<Future<Boolean>> done = new ArrayList<>();

@@ -201,6 +201,10 @@ class ContactPolicyEndToEndTest {
 
         assertThat(paid.status()).as("%s", paid).isEqualTo(200);
         assertThat(paid.json().getInteger("cancelled")).isEqualTo(3);
+        // the mark outlives every job accepted before it (dispatch.maxTtl, 7 days) by a day, and no more
+        long kept = first.gateway.redis().call(c -> c.pttl(first.gateway.redis().keys().paymentReceived("demo", "vl-5")))
+                .toCompletionStage().toCompletableFuture().join();
+        assertThat(kept).isBetween(Duration.ofDays(7).toMillis(), Duration.ofDays(8).toMillis());
         for (String id : List.of(deferred, scheduled, cascade)) {
             JsonObject m = first.message(id);
             assertThat(m.getString("status")).as(id).isEqualTo("cancelled");
