@@ -17,7 +17,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vestnik.channels.ari.FakeAri.Request;
 import vestnik.channels.spi.CallResult;
 import vestnik.channels.spi.ErrorClass;
 import vestnik.channels.spi.FailureCodes;
@@ -29,6 +28,9 @@ import vestnik.channels.spi.SendResult;
 import vestnik.channels.spi.SendResult.Accepted;
 import vestnik.channels.spi.SendResult.Failed;
 import vestnik.channels.testing.Fixtures;
+import vestnik.loadtest.ari.AriFrames;
+import vestnik.loadtest.ari.FakeAri;
+import vestnik.loadtest.ari.FakeAri.Request;
 
 /** The channel against a fake Asterisk on loopback: ARI REST calls asserted, events sent over its WebSocket. */
 class AriChannelTest {
