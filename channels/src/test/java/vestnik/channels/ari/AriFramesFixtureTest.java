@@ -2,6 +2,7 @@ package vestnik.channels.ari;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vestnik.channels.testing.Fixtures;
@@ -34,5 +35,17 @@ class AriFramesFixtureTest {
     void playbackAndOriginate() {
         sameAsFixture(AriFrames.playbackFinished(CALL, "pb-7f3c2a-1"), "ari-event-playbackfinished.json");
         sameAsFixture(AriFrames.originateResponse(CALL), "ari-originate-response-channel.json");
+    }
+
+    @Test
+    @DisplayName("a frame moved to another call start keeps its distance from that start, in Asterisk's time format")
+    void movedTo() {
+        Instant start = Instant.parse("2026-11-24T09:00:00Z");
+        String frame = AriFrames.movedTo(AriFrames.destroyed(CALL), start);
+        assertThat(Fixtures.parse(frame).path("timestamp").asText()).isEqualTo("2026-11-24T12:00:20.218+0300");
+        assertThat(Fixtures.parse(frame).path("channel").path("creationtime").asText())
+                .isEqualTo("2026-11-24T12:00:00.000+0300");
+        assertThat(AriEvents.parse(frame, Instant.EPOCH)).isEqualTo(
+                new AriEvent.ChannelDestroyed(CALL, 16, "Normal Clearing", "Up", start.plusMillis(20_218)));
     }
 }

@@ -174,6 +174,18 @@ public final class ConversationsApi {
         });
     }
 
+    /**
+     * The debtor's last channel, unless it is a robocall channel (the debtor pressed a key in a call): then the
+     * composer's first choice, or null when no text channel reaches the debtor.
+     */
+    private Future<String> defaultReplyChannel(Conversation c) {
+        ChannelType last = c.lastChannel() == null ? null : configured.get(c.lastChannel());
+        if (last == null || !ReplyChannels.isVoice(last)) {
+            return Future.succeededFuture(c.lastChannel());
+        }
+        return replyChannels(c).map(list -> list.isEmpty() ? null : list.getJsonObject(0).getString("channel"));
+    }
+
     /** A reply that waits (quiet hours, a cap): until when, so the composer can say why it has not gone. */
     private Future<Optional<java.time.Instant>> deferredUntil(Optional<vestnik.gateway.store.MessageRecord> m) {
         if (m.isEmpty() || m.get().deferral() == null || m.get().status() != MessageStatus.QUEUED) {
@@ -238,11 +250,11 @@ public final class ConversationsApi {
             String typed = canned ? null : requiredText(body, "text");
             String named = body.hasNonNull("channel") ? body.get("channel").asText() : null;
             owned(ctx, p)
-                    .compose(c -> {
-                        String channel = named != null ? named : c.lastChannel();
+                    .compose(c -> (named != null ? Future.succeededFuture(named) : defaultReplyChannel(c)).compose(channel -> {
                         if (channel == null) {
-                            return Future.failedFuture(new ApiError(ErrorCode.MISSING_FIELD,
-                                    "the conversation has no message from the debtor yet: name the channel"));
+                            return Future.failedFuture(new ApiError(ErrorCode.MISSING_FIELD, c.lastChannel() == null
+                                    ? "the conversation has no message from the debtor yet: name the channel"
+                                    : "no text channel reaches the debtor (the last message came from a robocall): name the channel"));
                         }
                         String id = Ids.next();
                         ObjectNode job = JsonNodeFactory.instance.objectNode();
@@ -267,7 +279,7 @@ public final class ConversationsApi {
                                 .compose(m -> store.markRead(p.tenantId(), c.id()).map(new JsonObject()
                                         .put("id", m.id()).put("conversationId", c.id())
                                         .put("channel", m.channelId()).put("status", "queued")));
-                    })
+                    }))
                     .onSuccess(json -> Responses.json(ctx, 202, json))
                     .onFailure(t -> Responses.failure(ctx, t));
         } catch (RuntimeException e) {

@@ -25,7 +25,8 @@ public final class ReplyChannels {
         boolean email = contact.map(x -> !x.emails().isEmpty()).orElse(false)
                 || (c.lastAddress() != null && c.lastAddress().contains("@"));
         List<String> out = new ArrayList<>();
-        if (c.lastChannel() != null && configured.containsKey(c.lastChannel())) {
+        // a DTMF choice makes a robocall channel the last one; an agent's text must not become a call
+        if (c.lastChannel() != null && configured.containsKey(c.lastChannel()) && !isVoice(configured.get(c.lastChannel()))) {
             out.add(c.lastChannel());
         }
         configured.forEach((id, type) -> {
@@ -44,5 +45,10 @@ public final class ReplyChannels {
             }
         });
         return out;
+    }
+
+    /** Robocall channels: they speak a script, so a conversation is never answered on them. */
+    public static boolean isVoice(ChannelType type) {
+        return type == ChannelType.ARI || type == ChannelType.VOICE_HTTP;
     }
 }

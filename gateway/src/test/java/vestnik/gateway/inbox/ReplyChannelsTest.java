@@ -60,4 +60,12 @@ class ReplyChannelsTest {
         assertThat(ReplyChannels.of(conversation("mail", "debtor@example.ru", Set.of("mail")), Optional.empty(), CONFIGURED))
                 .containsExactly("mail");
     }
+
+    @Test
+    @DisplayName("a debtor whose last message is a key pressed in a robocall is offered the text channels, never the robocall")
+    void lastChannelARobocall() {
+        Conversation c = conversation("robot", "+79161234567", Set.of("robot"));
+        assertThat(ReplyChannels.of(c, Optional.of(contact(List.of("+79161234567"), List.of(), Map.of())), CONFIGURED))
+                .containsExactly("sms", "wa");
+    }
 }

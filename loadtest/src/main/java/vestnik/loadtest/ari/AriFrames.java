@@ -2,17 +2,29 @@ package vestnik.loadtest.ari;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * ARI event frames and answers as Asterisk writes them: the shapes of the ARI fixtures
  * ({@code shared/reference/fixtures/ari-*.json}: one PJSIP call from {@code 74951234567} to {@code 79161234567}
  * on 2025-01-15, Moscow time, in the Stasis application {@code ivr-gw}), with the channel id (and what a test
- * varies) replaced. Times are the fixtures' own, so a call's talk time is always the same 12.561 s.
+ * varies) replaced. Times are the fixtures' own, so a call's talk time is always the same 12.561 s;
+ * {@link #movedTo} brings a frame to today (a gateway drops a debtor's message that is a year old from the
+ * conversation, as older than its retention).
  */
 public final class AriFrames {
 
     /** The channel id the fixture files carry. */
     public static final String FIXTURE_CHANNEL = "gw-call-7f3c2a";
+    /** When the fixtures' call was created (its channel's {@code creationtime}). */
+    public static final Instant FIXTURE_CALL_START = Instant.parse("2025-01-15T11:32:00.302Z");
+    /** Asterisk's own time format: milliseconds and a numeric offset without a colon. */
+    private static final DateTimeFormatter ASTERISK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    private static final ZoneOffset MOSCOW = ZoneOffset.ofHours(3);
 
     private AriFrames() {
     }
@@ -87,6 +99,28 @@ public final class AriFrames {
     /** The Channel object {@code POST /ari/channels} answers: still down, not yet in any application. */
     public static String originateResponse(String callId) {
         return down(callId).encode();
+    }
+
+    /**
+     * The frame as if its call had been created at {@code callStart}: the event's timestamp and the channel's
+     * creationtime move by the same amount, so the spacing of a call's events (and its talk time) stays.
+     */
+    public static String movedTo(String frame, Instant callStart) {
+        Duration by = Duration.between(FIXTURE_CALL_START, callStart);
+        JsonObject e = new JsonObject(frame);
+        if (e.getString("timestamp") != null) {
+            e.put("timestamp", moved(e.getString("timestamp"), by));
+        }
+        JsonObject channel = e.getJsonObject("channel");
+        if (channel != null && channel.getString("creationtime") != null) {
+            channel.put("creationtime", moved(channel.getString("creationtime"), by));
+        }
+        return e.encode();
+    }
+
+    private static String moved(String asteriskTime, Duration by) {
+        Instant at = OffsetDateTime.parse(asteriskTime, ASTERISK_TIME).toInstant().plus(by);
+        return ASTERISK_TIME.format(at.atOffset(MOSCOW));
     }
 
     private static JsonObject event(String type, String timestamp) {
