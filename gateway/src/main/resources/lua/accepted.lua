@@ -10,10 +10,11 @@ redis.call('XDEL', KEYS[3], ARGV[1])
 if not st then
   return {'missing'}
 end
-redis.call('HSET', KEYS[1], 'pid', ARGV[4], 'pn', ARGV[5], 'ua', ARGV[2])
 if st == 'sending' then
-  redis.call('HSET', KEYS[1], 'st', 'sent')
+  redis.call('HSET', KEYS[1], 'pid', ARGV[4], 'pn', ARGV[5], 'ua', ARGV[2], 'st', 'sent')
   status_changed(KEYS[1], KEYS[2], st, 'sent', ARGV[3], tonumber(ARGV[6]))
+else
+  redis.call('HSET', KEYS[1], 'pid', ARGV[4], 'pn', ARGV[5], 'ua', ARGV[2])
 end
-touch(KEYS[1], KEYS[2], tonumber(ARGV[6]))
+-- no retention refresh: intake (or the last retry) set it moments ago, and a final status sets it again
 return {'ok', st}

@@ -8,17 +8,18 @@ local function ack()
   redis.call('XACK', KEYS[3], ARGV[6], ARGV[1])
   redis.call('XDEL', KEYS[3], ARGV[1])
 end
-if redis.call('EXISTS', KEYS[1]) == 0 then
+local m = redis.call('HMGET', KEYS[1], 'st', 'ea', 'at')
+local st = m[1]
+if not st and redis.call('EXISTS', KEYS[1]) == 0 then
   ack()
   return {'gone'}
 end
-local st = redis.call('HGET', KEYS[1], 'st')
 local claimable = (st == 'queued') or (ARGV[4] == '1' and st == 'sending')
 if not claimable then
   ack()
   return {'skip', st}
 end
-local ea = tonumber(redis.call('HGET', KEYS[1], 'ea') or '0') or 0
+local ea = tonumber(m[2] or '0') or 0
 if ea > 0 and tonumber(ARGV[2]) >= ea then
   redis.call('HSET', KEYS[1], 'st', 'expired', 'ua', ARGV[2], 'ec', 'ttl_expired',
     'em', 'the message was not sent before its TTL ran out')
@@ -28,15 +29,15 @@ if ea > 0 and tonumber(ARGV[2]) >= ea then
   ack()
   return {'expired'}
 end
-local detail = 'attempt ' .. tostring((tonumber(redis.call('HGET', KEYS[1], 'at') or '0') or 0) + 1)
+local attempt = (tonumber(m[3] or '0') or 0) + 1
+local detail = 'attempt ' .. tostring(attempt)
 if st == 'sending' then
   detail = detail .. ': resent after a restart, the previous attempt may or may not have reached the provider'
 end
-redis.call('HSET', KEYS[1], 'st', 'sending', 'ua', ARGV[2])
-redis.call('HINCRBY', KEYS[1], 'at', 1)
+redis.call('HSET', KEYS[1], 'st', 'sending', 'ua', ARGV[2], 'at', tostring(attempt))
 status_changed(KEYS[1], KEYS[2], st, 'sending', cjson.encode({status = 'sending', at = ARGV[3], detail = detail}),
   tonumber(ARGV[5]))
--- no retention refresh here: intake set it, and the outcome that follows within moments sets it again
+-- no retention refresh here: intake (or the last retry) set it, and a final status sets it again
 local result = {'claimed'}
 local all = redis.call('HGETALL', KEYS[1])
 for i = 1, #all do

@@ -60,14 +60,14 @@ public final class ReceiptIndex {
     /** The part a receipt id belongs to, trying each normal form in order. */
     public Future<Optional<PartRef>> lookup(String channelId, String receiptId) {
         List<String> candidates = ProviderIds.candidates(receiptId);
-        List<Future<String>> reads = new ArrayList<>();
-        for (String c : candidates) {
-            String key = keys.receiptIndex(channelId, c);
-            reads.add(redis.call(r -> r.get(key)));
+        String[] keyArray = new String[candidates.size()];
+        for (int i = 0; i < keyArray.length; i++) {
+            keyArray[i] = keys.receiptIndex(channelId, candidates.get(i));
         }
-        return Future.all(reads).map(all -> {
-            for (int i = 0; i < candidates.size(); i++) {
-                Optional<PartRef> ref = PartRef.decode(all.resultAt(i));
+        // one MGET for every form (on a cluster Lettuce splits it by slot and keeps the order)
+        return redis.call(r -> r.mget(keyArray)).map(all -> {
+            for (int i = 0; i < all.size(); i++) {
+                Optional<PartRef> ref = PartRef.decode(all.get(i).getValueOrElse(null));
                 if (ref.isPresent()) {
                     return ref;
                 }

@@ -54,12 +54,17 @@ public final class Scripts {
                 + "  return n ~= nil and n[to] == true\n"
                 + "end\n"
                 + "-- every change pushes back the day a message's personal data is deleted\n"
-                + "local function touch(msg_key, ev_key, retention)\n"
+                + "-- (touch_known: the caller already holds the idempotency key xk, or knows there is none)\n"
+                + "local function touch_known(msg_key, ev_key, xk, retention)\n"
                 + "  if retention and retention > 0 then\n"
                 + "    redis.call('EXPIRE', msg_key, retention)\n"
                 + "    redis.call('EXPIRE', ev_key, retention)\n"
-                + "    local xk = redis.call('HGET', msg_key, 'xk')\n"
                 + "    if xk then redis.call('EXPIRE', xk, retention) end\n"
+                + "  end\n"
+                + "end\n"
+                + "local function touch(msg_key, ev_key, retention)\n"
+                + "  if retention and retention > 0 then\n"
+                + "    touch_known(msg_key, ev_key, redis.call('HGET', msg_key, 'xk'), retention)\n"
                 + "  end\n"
                 + "end\n"
                 + Keys.luaKeyFunctions()
@@ -76,9 +81,10 @@ public final class Scripts {
      */
     private static final String STATUS_CHANGED = """
             -- a contact's messages that may still go out, for cancelling them all on a payment
-            local function index_pending(msg_key, to, retention)
+            -- (known: {tenant, contact} when the caller has read them already)
+            local function index_pending(msg_key, to, retention, known)
               local prefix, id = shard_of(msg_key)
-              local m = redis.call('HMGET', msg_key, 't', 'ci')
+              local m = known or redis.call('HMGET', msg_key, 't', 'ci')
               if not prefix or not m[1] or not m[2] then
                 return
               end
@@ -96,12 +102,13 @@ public final class Scripts {
             local function status_changed(msg_key, ev_key, from, to, event_json, retention)
               redis.call('RPUSH', ev_key, event_json)
               local prefix, id = shard_of(msg_key)
-              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc', 'cmp')
+              -- one read for everything below; the caller gets it back (m[10] is the idempotency key, for touch_known)
+              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc', 'cmp', 'ci', 'xk')
               local tenant = m[1]
               if not prefix or not tenant then
-                return
+                return m
               end
-              index_pending(msg_key, to, retention)
+              index_pending(msg_key, to, retention, {tenant, m[9]})
               local t = redis.call('TIME')
               local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
               local keep = tonumber(retention) or 0
@@ -145,6 +152,7 @@ public final class Scripts {
                 end
                 redis.call('XADD', callback_events_key(prefix), '*', unpack(f))
               end
+              return m
             end
             """;
 
