@@ -76,6 +76,39 @@ public final class ReceiptIndex {
         });
     }
 
+    /** A receipt id of a channel, to look up with {@link #lookupAll}. */
+    public record Lookup(String channelId, String receiptId) {
+    }
+
+    /** Several {@link #lookup}s in one MGET; the answers come in the order of the lookups. */
+    public Future<List<Optional<PartRef>>> lookupAll(List<Lookup> lookups) {
+        List<List<String>> candidates = new ArrayList<>(lookups.size());
+        List<String> all = new ArrayList<>();
+        for (Lookup l : lookups) {
+            List<String> forms = ProviderIds.candidates(l.receiptId());
+            candidates.add(forms);
+            for (String c : forms) {
+                all.add(keys.receiptIndex(l.channelId(), c));
+            }
+        }
+        String[] keyArray = all.toArray(String[]::new);
+        return redis.call(r -> r.mget(keyArray)).map(values -> {
+            List<Optional<PartRef>> out = new ArrayList<>(lookups.size());
+            int at = 0;
+            for (List<String> forms : candidates) {
+                Optional<PartRef> found = Optional.empty();
+                for (int i = 0; i < forms.size(); i++) {
+                    if (found.isEmpty()) {
+                        found = PartRef.decode(values.get(at + i).getValueOrElse(null));
+                    }
+                }
+                at += forms.size();
+                out.add(found);
+            }
+            return out;
+        });
+    }
+
     /** Keeps a receipt nobody claims yet under every form its id may take. */
     public Future<Void> parkOrphan(String channelId, String receiptId, String receiptJson) {
         List<Future<String>> writes = new ArrayList<>();

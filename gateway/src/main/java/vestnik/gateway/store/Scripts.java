@@ -11,9 +11,12 @@ public final class Scripts {
 
     public final LuaScript intake;
     public final LuaScript claim;
+    public final LuaScript claimMany;
     public final LuaScript accepted;
+    public final LuaScript acceptedMany;
     public final LuaScript transition;
     public final LuaScript receipt;
+    public final LuaScript receiptMany;
     public final LuaScript promote;
     public final LuaScript tokenBucket;
     public final LuaScript ratePenalty;
@@ -25,12 +28,17 @@ public final class Scripts {
     public final LuaScript policyRelease;
 
     public Scripts() {
-        Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude());
+        Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude(),
+                "CLAIM", LuaScript.fragment("claim_one"), "ACCEPTED", LuaScript.fragment("accepted_one"),
+                "RECEIPT", LuaScript.fragment("receipt_one"));
         intake = LuaScript.load("intake", placeholders);
         claim = LuaScript.load("claim", placeholders);
+        claimMany = LuaScript.load("claim_many", placeholders);
         accepted = LuaScript.load("accepted", placeholders);
+        acceptedMany = LuaScript.load("accepted_many", placeholders);
         transition = LuaScript.load("transition", placeholders);
         receipt = LuaScript.load("receipt", placeholders);
+        receiptMany = LuaScript.load("receipt_many", placeholders);
         promote = LuaScript.load("promote", placeholders);
         tokenBucket = LuaScript.load("token_bucket", placeholders);
         ratePenalty = LuaScript.load("rate_penalty", placeholders);
