@@ -54,13 +54,61 @@ public final class MessageRepository {
 
     /** Stores a new message with extra hash fields besides its own (a campaign's id: {@code cmp}). */
     public Future<IntakeResult> create(NewMessage m, Map<String, String> extraFields) {
+        List<String> args = intakeArgs(m, extraFields);
+        return redis.<List<Object>>on(scripts.intake.run(redis.commands(), ScriptOutputType.MULTI, intakeKeys(m),
+                        args.toArray(String[]::new)))
+                .map(r -> new IntakeResult((String) r.get(1), "created".equals(r.get(0))));
+    }
+
+    /**
+     * Stores several new messages, each exactly as {@link #create(NewMessage, Map)} would (an externalId seen
+     * before, even earlier in the same list, answers the first message's id): one script call per shard among
+     * them; the answers come in the order of the messages.
+     */
+    public Future<List<IntakeResult>> createAll(List<NewMessage> all, Map<String, String> extraFields) {
+        Map<Integer, List<Integer>> byShard = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            byShard.computeIfAbsent(keys.shardOf(all.get(i).id()), s -> new ArrayList<>()).add(i);
+        }
+        IntakeResult[] out = new IntakeResult[all.size()];
+        List<Future<Void>> calls = new ArrayList<>(byShard.size());
+        for (List<Integer> group : byShard.values()) {
+            List<String> k = new ArrayList<>(group.size() * 5);
+            List<String> args = new ArrayList<>();
+            for (int i : group) {
+                NewMessage m = all.get(i);
+                k.addAll(List.of(intakeKeys(m)));
+                List<String> own = intakeArgs(m, extraFields);
+                args.add(Integer.toString(own.size()));
+                args.addAll(own);
+            }
+            calls.add(redis.<List<Object>>on(scripts.intakeMany.run(redis.commands(), ScriptOutputType.MULTI,
+                            k.toArray(String[]::new), args.toArray(String[]::new)))
+                    .map(results -> {
+                        for (int j = 0; j < group.size(); j++) {
+                            List<?> r = (List<?>) results.get(j);
+                            out[group.get(j)] = new IntakeResult((String) r.get(1), "created".equals(r.get(0)));
+                        }
+                        return null;
+                    }));
+        }
+        return Future.all(calls).map(v -> List.of(out));
+    }
+
+    private String[] intakeKeys(NewMessage m) {
+        int shard = keys.shardOf(m.id());
+        String extKey = m.externalId() != null ? keys.externalId(m.tenantId(), m.externalId()) : keys.message(m.id());
+        return new String[]{keys.message(m.id()), keys.events(m.id()), extKey, keys.queue(shard, m.channelId(), m.priority()),
+                keys.due(shard)};
+    }
+
+    private List<String> intakeArgs(NewMessage m, Map<String, String> extraFields) {
         boolean scheduled = m.sendAt() != null && m.sendAt().isAfter(m.createdAt());
         MessageStatus status = scheduled ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
-        int shard = keys.shardOf(m.id());
         boolean hasExt = m.externalId() != null;
-        String extKey = hasExt ? keys.externalId(m.tenantId(), m.externalId()) : keys.message(m.id());
+        String extKey = hasExt ? keys.externalId(m.tenantId(), m.externalId()) : null;
 
-        Map<String, String> f = fields(m, status, hasExt ? extKey : null);
+        Map<String, String> f = fields(m, status, extKey);
         f.putAll(extraFields);
         List<String> args = new ArrayList<>(List.of(
                 m.id(),
@@ -73,10 +121,7 @@ public final class MessageRepository {
             args.add(k);
             args.add(v);
         });
-        String[] k = {keys.message(m.id()), keys.events(m.id()), extKey, keys.queue(shard, m.channelId(), m.priority()),
-                keys.due(shard)};
-        return redis.<List<Object>>on(scripts.intake.run(redis.commands(), ScriptOutputType.MULTI, k, args.toArray(String[]::new)))
-                .map(r -> new IntakeResult((String) r.get(1), "created".equals(r.get(0))));
+        return args;
     }
 
     /** Every hash field of a new message. */

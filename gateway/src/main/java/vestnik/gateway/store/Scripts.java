@@ -10,6 +10,7 @@ import vestnik.channels.spi.MessageStatus;
 public final class Scripts {
 
     public final LuaScript intake;
+    public final LuaScript intakeMany;
     public final LuaScript claim;
     public final LuaScript claimMany;
     public final LuaScript accepted;
@@ -30,8 +31,10 @@ public final class Scripts {
     public Scripts() {
         Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude(),
                 "CLAIM", LuaScript.fragment("claim_one"), "ACCEPTED", LuaScript.fragment("accepted_one"),
-                "RECEIPT", LuaScript.fragment("receipt_one"));
+                "RECEIPT", LuaScript.fragment("receipt_one"),
+                "INTAKE", LuaScript.fragment("intake").replace("--@TRANSITIONS@", ""));
         intake = LuaScript.load("intake", placeholders);
+        intakeMany = LuaScript.load("intake_many", placeholders);
         claim = LuaScript.load("claim", placeholders);
         claimMany = LuaScript.load("claim_many", placeholders);
         accepted = LuaScript.load("accepted", placeholders);

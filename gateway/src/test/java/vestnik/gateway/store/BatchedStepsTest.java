@@ -201,6 +201,59 @@ class BatchedStepsTest {
         }
     }
 
+    @Test
+    @DisplayName("new messages stored together, across shards, each get what storing them alone gives: created, or the first one's id")
+    void storedTogether() throws Exception {
+        try (RedisFixture four = new RedisFixture(dir.resolve("four-intake"), 4)) {
+            MessageRepository r4 = new MessageRepository(four.redis, new Scripts(), Duration.ofDays(30).toSeconds());
+            Keys k4 = four.redis.keys();
+            NewMessage earlier = withExternalId(k4, "inv-1");
+            await(r4.create(earlier));
+            NewMessage again = withExternalId(k4, "inv-1");
+            NewMessage fresh = withExternalId(k4, "inv-2");
+            NewMessage sameInList = withExternalId(k4, "inv-2");
+            NewMessage later = new NewMessage(Ids.next(), "t1", null, "sms", "+79161234567", "x", null, 1, NOW,
+                    NOW.plusSeconds(3600), NOW.plus(Duration.ofHours(24)), null, null, null, null, Priority.NORMAL, null, null,
+                    null, null);
+            List<NewMessage> all = new ArrayList<>(List.of(again, fresh, sameInList, later));
+            for (int i = 0; i < 8; i++) {
+                all.add(new NewMessage(Ids.next(), "t1", null, "sms", "+79161234567", "x " + i, null, 1, NOW, null,
+                        NOW.plus(Duration.ofHours(24)), null, null, null, null, Priority.NORMAL, null, null, null, null));
+            }
+
+            List<MessageRepository.IntakeResult> results = await(r4.createAll(all, Map.of("cmp", "c1")));
+
+            assertThat(results.subList(0, 4)).containsExactly(
+                    new MessageRepository.IntakeResult(earlier.id(), false),
+                    new MessageRepository.IntakeResult(fresh.id(), true),
+                    new MessageRepository.IntakeResult(fresh.id(), false),
+                    new MessageRepository.IntakeResult(later.id(), true));
+            assertThat(await(r4.find(again.id()))).isEmpty();
+            assertThat(await(r4.find(sameInList.id()))).isEmpty();
+            assertThat(await(r4.find(later.id())).orElseThrow().status()).isEqualTo(MessageStatus.SCHEDULED);
+            long queued = 0;
+            for (int i = 4; i < all.size(); i++) {
+                assertThat(results.get(i)).isEqualTo(new MessageRepository.IntakeResult(all.get(i).id(), true));
+                MessageRecord stored = await(r4.find(all.get(i).id())).orElseThrow();
+                assertThat(stored.status()).isEqualTo(MessageStatus.QUEUED);
+                assertThat(stored.text()).isEqualTo("x " + (i - 4));
+                assertThat(stored.campaignId()).isEqualTo("c1");
+            }
+            for (int shard = 0; shard < 4; shard++) {
+                int s = shard;
+                queued += await(four.redis.call(c -> c.xlen(k4.queue(s, "sms", Priority.NORMAL))));
+            }
+            // the earlier message, the new inv-2 and the eight plain ones; the scheduled one waits in its due set
+            assertThat(queued).isEqualTo(10);
+        }
+    }
+
+    private static NewMessage withExternalId(Keys k, String externalId) {
+        return new NewMessage(Ids.nextInShard(k, k.shardOfExternalId("t1", externalId)), "t1", externalId, "sms",
+                "+79161234567", "x", null, 1, NOW, null, NOW.plus(Duration.ofHours(24)), null, null, null, null,
+                Priority.NORMAL, null, null, null, null);
+    }
+
     private static long evalshaCalls() {
         String info = await(fx.redis.call(c -> c.info("commandstats")));
         for (String line : info.split("\r?\n")) {
