@@ -20,6 +20,7 @@ public final class Scripts {
     public final LuaScript receiptMany;
     public final LuaScript promote;
     public final LuaScript tokenBucket;
+    public final LuaScript tokenBucketMany;
     public final LuaScript ratePenalty;
     public final LuaScript inbound;
     public final LuaScript contactPut;
@@ -32,7 +33,8 @@ public final class Scripts {
         Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude(),
                 "CLAIM", LuaScript.fragment("claim_one"), "ACCEPTED", LuaScript.fragment("accepted_one"),
                 "RECEIPT", LuaScript.fragment("receipt_one"),
-                "INTAKE", LuaScript.fragment("intake").replace("--@TRANSITIONS@", ""));
+                "INTAKE", LuaScript.fragment("intake").replace("--@TRANSITIONS@", ""),
+                "BUCKET", LuaScript.fragment("token_bucket"));
         intake = LuaScript.load("intake", placeholders);
         intakeMany = LuaScript.load("intake_many", placeholders);
         claim = LuaScript.load("claim", placeholders);
@@ -44,6 +46,7 @@ public final class Scripts {
         receiptMany = LuaScript.load("receipt_many", placeholders);
         promote = LuaScript.load("promote", placeholders);
         tokenBucket = LuaScript.load("token_bucket", placeholders);
+        tokenBucketMany = LuaScript.load("token_bucket_many", placeholders);
         ratePenalty = LuaScript.load("rate_penalty", placeholders);
         inbound = LuaScript.load("inbound", placeholders);
         contactPut = LuaScript.load("contact_put", placeholders);
