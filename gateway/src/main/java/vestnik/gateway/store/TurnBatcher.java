@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * Requests made during the same turn of one Vert.x context's event loop, handled together by one call (at most
  * {@code max} at once): under load a few per call instead of a call each; when idle, a request is handled in the
- * next turn, alone. Requests from other threads are handed to the context first. Each request's future
- * completes with its own answer, or with the call's failure.
+ * next turn, alone. Requests from other threads are handed to the context first, and answered back on the
+ * context they came from. Each request's future completes with its own answer, or with the call's failure.
  */
 public final class TurnBatcher<I, O> {
 
@@ -30,14 +30,21 @@ public final class TurnBatcher<I, O> {
         this.handler = handler;
     }
 
+    /** Answers on the calling context (on this batcher's own when the caller has none). */
     public Future<O> submit(I item) {
+        Context caller = Vertx.currentContext();
         Promise<O> done = Promise.promise();
-        if (Vertx.currentContext() == context) {
+        if (caller == context) {
             add(item, done);
-        } else {
-            context.runOnContext(v -> add(item, done));
+            return done.future();
         }
-        return done.future();
+        context.runOnContext(v -> add(item, done));
+        if (caller == null) {
+            return done.future();
+        }
+        Promise<O> back = Promise.promise();
+        done.future().onComplete(ar -> caller.runOnContext(v -> back.handle(ar)));
+        return back.future();
     }
 
     private void add(I item, Promise<O> done) {
