@@ -94,6 +94,15 @@ public final class Scripts {
      * get ordered, deduplicable event ids. A message without a target adds nothing to the stream.
      */
     private static final String STATUS_CHANGED = """
+            -- Redis's clock, read once per script call: the changes one call makes (a batch's) share one time
+            local script_now_ms = nil
+            local function redis_now_ms()
+              if not script_now_ms then
+                local t = redis.call('TIME')
+                script_now_ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+              end
+              return script_now_ms
+            end
             -- a contact's messages that may still go out, for cancelling them all on a payment
             -- (known: {tenant, contact} when the caller has read them already)
             local function index_pending(msg_key, to, retention, known)
@@ -123,8 +132,7 @@ public final class Scripts {
                 return m
               end
               index_pending(msg_key, to, retention, {tenant, m[9]})
-              local t = redis.call('TIME')
-              local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+              local now = redis_now_ms()
               local keep = tonumber(retention) or 0
               local index = tenant_status_index_key(prefix, tenant, to)
               redis.call('ZADD', index, now, id)
