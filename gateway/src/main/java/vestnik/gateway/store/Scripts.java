@@ -96,6 +96,7 @@ public final class Scripts {
     private static final String STATUS_CHANGED = """
             -- Redis's clock, read once per script call: the changes one call makes (a batch's) share one time
             local script_now_ms = nil
+            local trimmed_indexes = {}
             local function redis_now_ms()
               if not script_now_ms then
                 local t = redis.call('TIME')
@@ -136,12 +137,17 @@ public final class Scripts {
               local keep = tonumber(retention) or 0
               local index = tenant_status_index_key(prefix, tenant, to)
               redis.call('ZADD', index, now, id)
-              if keep > 0 then
+              if keep > 0 and not trimmed_indexes[index] then
+                -- once per index and call: with one time per call, a second trim and expiry would change nothing
+                trimmed_indexes[index] = true
                 redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (now - keep * 1000))
                 redis.call('EXPIRE', index, keep)
               end
               if from and from ~= to then
-                redis.call('ZREM', tenant_status_index_key(prefix, tenant, from), id)
+                local left = tenant_status_index_key(prefix, tenant, from)
+                redis.call('ZREM', left, id)
+                -- an index emptied here is deleted: if this call adds to it again, it needs its expiry again
+                trimmed_indexes[left] = nil
               end
               if m[8] and from ~= to then
                 -- a campaign's messages per status, counted in the message's own shard

@@ -97,6 +97,11 @@ class BatchedStepsTest {
         // the skipped, expired and gone entries are acknowledged in the same step; the claimed ones wait for their outcome
         long pending = await(fx.redis.call(c -> c.xpending(q, MessageRepository.GROUP))).getCount();
         assertThat(pending).isEqualTo(all.size() - 3);
+        // the polling index the batch filled is kept as long as the messages, like one a single claim fills
+        Long ttl = await(fx.redis.call(c -> c.ttl(repo.keys().tenantStatusIndex(0, "t1", "sending"))));
+        assertThat(ttl).isBetween(Duration.ofDays(30).toSeconds() - 60, Duration.ofDays(30).toSeconds());
+        List<String> inIndex = await(fx.redis.call(c -> c.zrange(repo.keys().tenantStatusIndex(0, "t1", "sending"), 0, -1)));
+        assertThat(inIndex).contains(queued.id()).containsAll(all.subList(4, all.size()).stream().map(NewMessage::id).toList());
     }
 
     @Test
