@@ -36,6 +36,7 @@ import vestnik.gateway.ratelimit.RecipientRateLimiter;
 import vestnik.gateway.status.ReceiptIndex;
 import vestnik.gateway.status.ReceiptProcessor;
 import vestnik.gateway.status.StatusMetrics;
+import vestnik.gateway.store.AcceptedBatch;
 import vestnik.gateway.store.MessageRecord;
 import vestnik.gateway.store.MessageRepository;
 import vestnik.gateway.store.Priority;
@@ -82,7 +83,7 @@ public final class ChannelDispatcher {
 
     private RedisClusterAsyncCommands<String, String> blocking;
     private Context context;
-    private vestnik.gateway.store.AcceptedBatch acceptedBatch;
+    private AcceptedBatch acceptedBatch;
     private int inFlight;
     private boolean running;
     private boolean reading;
@@ -122,7 +123,7 @@ public final class ChannelDispatcher {
     public Future<Void> start() {
         context = vertx.getOrCreateContext();
         // index first: a receipt that comes before 'sent' is recorded still finds its message
-        acceptedBatch = new vestnik.gateway.store.AcceptedBatch(messages, context,
+        acceptedBatch = new AcceptedBatch(messages, context,
                 a -> receiptIndex.register(channel.id(), a.id(), a.providerIds()));
         running = true;
         blocking = redis.dedicatedCommands();
