@@ -16,13 +16,19 @@ for i = 7, #ARGV do
 end
 redis.call('HSET', KEYS[1], unpack(fields))
 status_changed(KEYS[1], KEYS[2], nil, ARGV[3], ARGV[5], tonumber(ARGV[6]))
+local keep = tonumber(ARGV[6]) or 0
 if ARGV[2] == '1' then
-  redis.call('SET', KEYS[3], ARGV[1])
+  if keep > 0 then
+    redis.call('SET', KEYS[3], ARGV[1], 'EX', keep)
+  else
+    redis.call('SET', KEYS[3], ARGV[1])
+  end
 end
 if ARGV[3] == 'queued' then
   redis.call('XADD', KEYS[4], '*', 'id', ARGV[1])
 else
   redis.call('ZADD', KEYS[5], ARGV[4], ARGV[1])
 end
-touch(KEYS[1], KEYS[2], tonumber(ARGV[6]))
+-- the idempotency key got its expiry with its value
+touch_known(KEYS[1], KEYS[2], nil, keep)
 return {'created', ARGV[1]}

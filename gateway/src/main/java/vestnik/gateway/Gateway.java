@@ -174,6 +174,7 @@ public final class Gateway extends VerticleBase {
         referenceData = reference;
         CascadeService cascades = new CascadeService(messages, channels, clock);
         ReceiptProcessor receipts = new ReceiptProcessor(receiptIndex, messages, cascades, metrics, clock);
+        receipts.batchOn(vertx.getOrCreateContext());
         for (Map.Entry<String, JsonNode> e : config.channels().entrySet()) {
             try {
                 channels.put(e.getKey(), registry.create(e.getKey(), e.getValue(), vertx, prometheus));

@@ -18,6 +18,7 @@ import vestnik.gateway.config.Role;
 import vestnik.gateway.intake.JobParser;
 import vestnik.gateway.intake.RecipientCompletion;
 import vestnik.gateway.status.StatusMetrics;
+import vestnik.gateway.store.ContextBatchers;
 import vestnik.gateway.store.Ids;
 import vestnik.gateway.store.MessageEvent;
 import vestnik.gateway.store.MessageRecord;
@@ -32,6 +33,8 @@ public final class MessagesApi {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private final MessageRepository messages;
+    /** The jobs of concurrent requests that are ready in the same turn of the event loop: one script call. */
+    private final ContextBatchers<NewMessage, MessageRepository.IntakeResult> stored;
     private final JobParser parser;
     private final CascadeService cascades;
     private final RecipientCompletion recipients;
@@ -54,6 +57,7 @@ public final class MessagesApi {
         this.onCreated = onCreated;
         this.cascades = cascades;
         this.messages = messages;
+        this.stored = new ContextBatchers<>(64, batch -> messages.createAll(batch, Map.of()));
         this.parser = parser;
         this.recipients = recipients;
         this.channelTypes = channelTypes;
@@ -69,7 +73,7 @@ public final class MessagesApi {
             String id = shard < 0 ? Ids.next() : Ids.nextInShard(messages.keys(), shard);
             return parser.parseJob(body, p.tenantId(), id)
                     .compose(parsed -> recipients.complete(parsed, channelTypes.apply(parsed.channelId())))
-                    .compose(m -> messages.create(m).compose(r -> {
+                    .compose(m -> stored.submit(m).compose(r -> {
                         if (r.created()) {
                             metrics.accepted(m.channelId());
                             String status = m.sendAt() != null ? MessageStatus.SCHEDULED.wireName() : MessageStatus.QUEUED.wireName();

@@ -1,7 +1,9 @@
 package vestnik.gateway.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import vestnik.gateway.intake.RecipientCompletion;
 import vestnik.gateway.status.StatusMetrics;
 import vestnik.gateway.store.Ids;
 import vestnik.gateway.store.MessageRepository;
+import vestnik.gateway.store.NewMessage;
+import vestnik.gateway.store.TurnBatcher;
 
 /**
  * Stores many jobs at once, each exactly as {@code POST /v1/messages} would. Every job's Redis calls are
@@ -28,6 +32,8 @@ public final class JobIntake {
 
     /** The hash field that ties a message to its campaign. */
     public static final String CAMPAIGN_FIELD = "cmp";
+    /** At most this many jobs per script call: one call never holds Redis for long. */
+    private static final int STORE_GROUP = 100;
 
     private final MessageRepository messages;
     private final JobParser parser;
@@ -51,9 +57,15 @@ public final class JobIntake {
      */
     public Future<List<JobOutcome>> accept(List<JsonNode> jobs, String tenantId, int firstIndex, String campaignId) {
         Map<String, String> extra = campaignId == null ? Map.of() : Map.of(CAMPAIGN_FIELD, campaignId);
+        // the jobs that become ready together are stored by one script call (per shard), not one call each
+        Context context = Vertx.currentContext();
+        Function<NewMessage, Future<MessageRepository.IntakeResult>> store = context == null
+                ? m -> messages.create(m, extra)
+                : new TurnBatcher<NewMessage, MessageRepository.IntakeResult>(context, STORE_GROUP,
+                        group -> messages.createAll(group, extra))::submit;
         List<Future<JobOutcome>> pending = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
-            pending.add(one(jobs.get(i), tenantId, firstIndex + i, extra));
+            pending.add(one(jobs.get(i), tenantId, firstIndex + i, store));
         }
         return Future.join(pending).transform(ignored -> {
             List<JobOutcome> out = new ArrayList<>(pending.size());
@@ -67,7 +79,8 @@ public final class JobIntake {
         });
     }
 
-    private Future<JobOutcome> one(JsonNode job, String tenantId, int index, Map<String, String> extra) {
+    private Future<JobOutcome> one(JsonNode job, String tenantId, int index,
+                                   Function<NewMessage, Future<MessageRepository.IntakeResult>> store) {
         Future<JobOutcome> stored;
         try {
             String externalId = job.isObject() && job.hasNonNull("externalId") ? job.get("externalId").asText() : null;
@@ -75,7 +88,7 @@ public final class JobIntake {
                     : Ids.nextInShard(messages.keys(), messages.keys().shardOfExternalId(tenantId, externalId));
             stored = parser.parseJob(job, tenantId, id)
                     .compose(parsed -> recipients.complete(parsed, channelTypes.apply(parsed.channelId())))
-                    .compose(m -> messages.create(m, extra).<JobOutcome>map(r -> {
+                    .compose(m -> store.apply(m).<JobOutcome>map(r -> {
                         if (r.created()) {
                             metrics.accepted(m.channelId());
                         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import vestnik.gateway.store.ContextBatchers;
 import vestnik.gateway.store.Keys;
 import vestnik.gateway.store.RedisStore;
 import vestnik.gateway.store.Scripts;
@@ -40,6 +41,8 @@ public final class ContactRepository {
     private final RedisStore redis;
     private final Keys keys;
     private final Scripts scripts;
+    /** Phone look-ups made together (a batch's jobs, concurrent requests, a dispatcher's read): one MGET. */
+    private final ContextBatchers<String, String> phoneLookups = new ContextBatchers<>(64, this::getAll);
 
     public ContactRepository(RedisStore redis, Scripts scripts) {
         this.redis = redis;
@@ -97,7 +100,12 @@ public final class ContactRepository {
     }
 
     public Future<Optional<String>> contactIdByPhone(String tenantId, String phone) {
-        return redis.call(r -> r.get(keys.contactByPhone(tenantId, phone))).map(Optional::ofNullable);
+        return phoneLookups.submit(keys.contactByPhone(tenantId, phone)).map(Optional::ofNullable);
+    }
+
+    private Future<List<String>> getAll(List<String> keyList) {
+        String[] k = keyList.toArray(String[]::new);
+        return redis.call(r -> r.mget(k)).map(values -> values.stream().map(v -> v.getValueOrElse(null)).toList());
     }
 
     /** Every tenant's contact that has this phone. */

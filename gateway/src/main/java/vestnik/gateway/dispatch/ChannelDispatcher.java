@@ -37,6 +37,7 @@ import vestnik.gateway.ratelimit.RecipientRateLimiter;
 import vestnik.gateway.status.ReceiptIndex;
 import vestnik.gateway.status.ReceiptProcessor;
 import vestnik.gateway.status.StatusMetrics;
+import vestnik.gateway.store.AcceptedBatch;
 import vestnik.gateway.store.MessageRecord;
 import vestnik.gateway.store.MessageRepository;
 import vestnik.gateway.store.Priority;
@@ -84,6 +85,7 @@ public final class ChannelDispatcher {
 
     private RedisClusterAsyncCommands<String, String> blocking;
     private Context context;
+    private AcceptedBatch acceptedBatch;
     private int inFlight;
     private boolean running;
     private boolean reading;
@@ -123,6 +125,9 @@ public final class ChannelDispatcher {
     /** Must be called on the Vert.x context that will run this dispatcher. */
     public Future<Void> start() {
         context = vertx.getOrCreateContext();
+        // index first: a receipt that comes before 'sent' is recorded still finds its message
+        acceptedBatch = new AcceptedBatch(messages, context,
+                a -> receiptIndex.register(channel.id(), a.id(), a.providerIds()));
         running = true;
         blocking = redis.dedicatedCommands();
         List<Future<String>> groups = new java.util.ArrayList<>();
@@ -181,9 +186,7 @@ public final class ChannelDispatcher {
                 }
                 return;
             }
-            for (StreamMessage<String, String> e : ar.result()) {
-                process(e, recovering);
-            }
+            processAll(ar.result(), recovering);
             readLoop();
         });
     }
@@ -275,7 +278,36 @@ public final class ChannelDispatcher {
         }
         inFlight++;
         Instant start = clock.instant();
-        return messages.claim(entry.queue(), entryId, id, recovering, start)
+        return carryOn(entry, id, messages.claim(entry.queue(), entryId, id, recovering, start), start);
+    }
+
+    /** The entries of one read: claimed in one script call, then each carried on as {@link #process} does. */
+    private void processAll(List<StreamMessage<String, String>> read, boolean recovering) {
+        List<MessageRepository.ClaimRequest> requests = new java.util.ArrayList<>(read.size());
+        for (StreamMessage<String, String> streamEntry : read) {
+            Map<String, String> body = streamEntry.getBody();
+            String id = body == null ? null : body.get("id");
+            if (id != null && active.add(streamEntry.getId())) {
+                inFlight++;
+                requests.add(new MessageRepository.ClaimRequest(streamEntry.getStream(), streamEntry.getId(), id));
+            }
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        Instant start = clock.instant();
+        Future<List<MessageRepository.Claim>> claims = messages.claimAll(requests, recovering, start);
+        for (int i = 0; i < requests.size(); i++) {
+            MessageRepository.ClaimRequest r = requests.get(i);
+            int at = i;
+            carryOn(new Entry(r.queueKey(), r.entryId()), r.messageId(), claims.map(all -> all.get(at)), start);
+        }
+    }
+
+    /** What follows a claim, until the entry's outcome is recorded (or it is left pending). */
+    private Future<Void> carryOn(Entry entry, String id, Future<MessageRepository.Claim> claimed, Instant start) {
+        String entryId = entry.id();
+        return claimed
                 .compose(claim -> switch (claim.kind()) {
                     case CLAIMED -> send(claim.message(), entry, start);
                     case EXPIRED -> {
@@ -437,9 +469,9 @@ public final class ChannelDispatcher {
 
     private Future<Void> recordAccepted(MessageRecord m, Entry entry, SendResult.Accepted accepted) {
         metrics.sent(channel.id());
-        // index first: a receipt that comes before 'sent' is recorded still finds its message
-        return receiptIndex.register(channel.id(), m.id(), accepted.providerIds())
-                .compose(v -> messages.accepted(m.id(), entry.queue(), entry.id(), accepted.providerIds(), clock.instant()))
+        // the receipt index, then 'sent' (batched with other submissions of this turn: AcceptedBatch)
+        return acceptedBatch.accepted(new MessageRepository.Accepted(m.id(), entry.queue(), entry.id(),
+                        accepted.providerIds(), clock.instant()))
                 .compose(v -> receipts.applyParked(channel.id(), accepted.providerIds()))
                 .compose(v -> cascades.stepAccepted(m));
     }

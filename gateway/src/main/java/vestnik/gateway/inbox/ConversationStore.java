@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import vestnik.gateway.store.ContextBatchers;
 import vestnik.gateway.store.Ids;
 import vestnik.gateway.store.Keys;
 import vestnik.gateway.store.RedisStore;
@@ -58,6 +59,11 @@ public final class ConversationStore {
     private final RedisStore redis;
     private final Keys keys;
     private final Duration retention;
+    /** Look-ups made together (every new message asks for its contact's): one HMGET per tenant. */
+    private final ContextBatchers<ContactOf, String> contactLookups = new ContextBatchers<>(64, this::conversationsOf);
+
+    private record ContactOf(String tenantId, String contactId) {
+    }
 
     /** @param retention timeline entries (message texts: personal data) older than this are dropped, as messages are */
     public ConversationStore(RedisStore redis, Duration retention) {
@@ -95,7 +101,26 @@ public final class ConversationStore {
 
     /** The conversation the contact has, if any (an unidentified contact that was merged answers its new owner's). */
     public Future<Optional<String>> conversationOf(String tenantId, String contactId) {
-        return redis.call(c -> c.hget(keys.conversationByContact(tenantId), contactId)).map(Optional::ofNullable);
+        return contactLookups.submit(new ContactOf(tenantId, contactId)).map(Optional::ofNullable);
+    }
+
+    private Future<List<String>> conversationsOf(List<ContactOf> lookups) {
+        Map<String, List<Integer>> byTenant = new LinkedHashMap<>();
+        for (int i = 0; i < lookups.size(); i++) {
+            byTenant.computeIfAbsent(lookups.get(i).tenantId(), t -> new ArrayList<>()).add(i);
+        }
+        String[] out = new String[lookups.size()];
+        List<Future<Void>> reads = new ArrayList<>(byTenant.size());
+        byTenant.forEach((tenantId, at) -> {
+            String[] fields = at.stream().map(i -> lookups.get(i).contactId()).toArray(String[]::new);
+            reads.add(redis.call(c -> c.hmget(keys.conversationByContact(tenantId), fields)).map(values -> {
+                for (int j = 0; j < at.size(); j++) {
+                    out[at.get(j)] = values.get(j).getValueOrElse(null);
+                }
+                return null;
+            }));
+        });
+        return Future.all(reads).map(v -> java.util.Arrays.asList(out));
     }
 
     /** The conversation a message (ours, or an inbound record "in:"+id) was threaded into. */

@@ -3,9 +3,11 @@ package vestnik.gateway.optout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import vestnik.gateway.store.ContextBatchers;
 import vestnik.gateway.store.Keys;
 import vestnik.gateway.store.RedisStore;
 
@@ -26,6 +28,8 @@ public final class OptOutRegistry {
 
     private final RedisStore redis;
     private final Keys keys;
+    /** The look-ups a dispatcher makes for one read of its queue go to Redis as one MGET. */
+    private final ContextBatchers<String, String> reads = new ContextBatchers<>(64, this::getAll);
 
     public OptOutRegistry(RedisStore redis) {
         this.redis = redis;
@@ -69,7 +73,7 @@ public final class OptOutRegistry {
         if (address == null) {
             return Future.succeededFuture(Optional.empty());
         }
-        return redis.call(r -> r.get(keys.optOut(channelId, address))).map(v -> {
+        return reads.submit(keys.optOut(channelId, address)).map(v -> {
             if (v == null) {
                 return Optional.<OptOut>empty();
             }
@@ -80,5 +84,10 @@ public final class OptOutRegistry {
                 return Optional.of(new OptOut("unknown", Instant.EPOCH));
             }
         });
+    }
+
+    private Future<List<String>> getAll(List<String> keyList) {
+        String[] k = keyList.toArray(String[]::new);
+        return redis.call(r -> r.mget(k)).map(values -> values.stream().map(v -> v.getValueOrElse(null)).toList());
     }
 }

@@ -4,6 +4,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
+import vestnik.gateway.store.ContextBatchers;
 import vestnik.gateway.store.Keys;
 import vestnik.gateway.store.RedisStore;
 import vestnik.gateway.store.Scripts;
@@ -43,9 +45,11 @@ public final class RateLimiter {
                 Long.toString(Math.max(1000, length.toMillis())))).mapEmpty();
     }
 
+    /** Requests made together on one event loop (a dispatcher's read) go to Redis in one call. */
+    private final ContextBatchers<Integer, Long> requests = new ContextBatchers<>(64, this::reserveAll);
+
     public Future<Void> acquire(int tokens) {
-        return redis.<Long>on(scripts.tokenBucket.run(redis.commands(), ScriptOutputType.INTEGER, new String[]{key},
-                        Double.toString(ratePerSecond), Double.toString(burst), Integer.toString(tokens)))
+        return requests.submit(tokens)
                 .compose(waitMs -> {
                     if (waitMs == null || waitMs <= 0) {
                         return Future.succeededFuture();
@@ -54,5 +58,18 @@ public final class RateLimiter {
                     vertx.setTimer(waitMs, t -> p.complete());
                     return p.future();
                 });
+    }
+
+    /** Each request's wait in ms, in order, as if each had been made alone right after the one before. */
+    private Future<List<Long>> reserveAll(List<Integer> tokens) {
+        String[] args = new String[2 + tokens.size()];
+        args[0] = Double.toString(ratePerSecond);
+        args[1] = Double.toString(burst);
+        for (int i = 0; i < tokens.size(); i++) {
+            args[2 + i] = Integer.toString(tokens.get(i));
+        }
+        return redis.<List<Object>>on(scripts.tokenBucketMany.run(redis.commands(), ScriptOutputType.MULTI,
+                        new String[]{key}, args))
+                .map(all -> all.stream().map(w -> (Long) w).toList());
     }
 }

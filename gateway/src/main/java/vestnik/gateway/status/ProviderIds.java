@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Matching a receipt's message id to the id the provider gave at submission. SMSCs disagree on how they
@@ -14,10 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class ProviderIds {
 
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
-    /** Hex digits and dashes (hex numbers, UUIDs): the only ids whose letter case carries no meaning. */
-    private static final Pattern HEXISH = Pattern.compile("[0-9a-fA-F-]+");
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
     private static final int MAX_NUMERIC_DIGITS = 40;
 
     private ProviderIds() {
@@ -29,13 +24,16 @@ public final class ProviderIds {
      */
     public static String normalize(String id) {
         String trimmed = id.trim();
-        if (!HEXISH.matcher(trimmed).matches()) {
+        if (!isHexish(trimmed)) {
             return trimmed;
         }
         String s = trimmed.toLowerCase(Locale.ROOT);
-        if (HEX.matcher(s).matches()) {
-            String stripped = s.replaceFirst("^0+", "");
-            return stripped.isEmpty() ? "0" : stripped;
+        if (isLowerHex(s)) {
+            int zeros = 0;
+            while (zeros < s.length() && s.charAt(zeros) == '0') {
+                zeros++;
+            }
+            return zeros == s.length() ? "0" : s.substring(zeros);
         }
         return s;
     }
@@ -46,13 +44,55 @@ public final class ProviderIds {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         out.add(n);
         if (n.length() <= MAX_NUMERIC_DIGITS) {
-            if (DECIMAL.matcher(n).matches()) {
+            if (isDecimal(n)) {
                 out.add(new BigInteger(n, 10).toString(16));
             }
-            if (HEX.matcher(n).matches()) {
+            if (isLowerHex(n)) {
                 out.add(new BigInteger(n, 16).toString(10));
             }
         }
         return List.copyOf(out);
+    }
+
+    // character loops rather than regular expressions: these run for every submission and every receipt
+
+    /** Hex digits and dashes (hex numbers, UUIDs): the only ids whose letter case carries no meaning. */
+    private static boolean isHexish(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerHex(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDecimal(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -60,19 +60,52 @@ public final class ReceiptIndex {
     /** The part a receipt id belongs to, trying each normal form in order. */
     public Future<Optional<PartRef>> lookup(String channelId, String receiptId) {
         List<String> candidates = ProviderIds.candidates(receiptId);
-        List<Future<String>> reads = new ArrayList<>();
-        for (String c : candidates) {
-            String key = keys.receiptIndex(channelId, c);
-            reads.add(redis.call(r -> r.get(key)));
+        String[] keyArray = new String[candidates.size()];
+        for (int i = 0; i < keyArray.length; i++) {
+            keyArray[i] = keys.receiptIndex(channelId, candidates.get(i));
         }
-        return Future.all(reads).map(all -> {
-            for (int i = 0; i < candidates.size(); i++) {
-                Optional<PartRef> ref = PartRef.decode(all.resultAt(i));
+        // one MGET for every form (on a cluster Lettuce splits it by slot and keeps the order)
+        return redis.call(r -> r.mget(keyArray)).map(all -> {
+            for (int i = 0; i < all.size(); i++) {
+                Optional<PartRef> ref = PartRef.decode(all.get(i).getValueOrElse(null));
                 if (ref.isPresent()) {
                     return ref;
                 }
             }
             return Optional.empty();
+        });
+    }
+
+    /** A receipt id of a channel, to look up with {@link #lookupAll}. */
+    public record Lookup(String channelId, String receiptId) {
+    }
+
+    /** Several {@link #lookup}s in one MGET; the answers come in the order of the lookups. */
+    public Future<List<Optional<PartRef>>> lookupAll(List<Lookup> lookups) {
+        List<List<String>> candidates = new ArrayList<>(lookups.size());
+        List<String> all = new ArrayList<>();
+        for (Lookup l : lookups) {
+            List<String> forms = ProviderIds.candidates(l.receiptId());
+            candidates.add(forms);
+            for (String c : forms) {
+                all.add(keys.receiptIndex(l.channelId(), c));
+            }
+        }
+        String[] keyArray = all.toArray(String[]::new);
+        return redis.call(r -> r.mget(keyArray)).map(values -> {
+            List<Optional<PartRef>> out = new ArrayList<>(lookups.size());
+            int at = 0;
+            for (List<String> forms : candidates) {
+                Optional<PartRef> found = Optional.empty();
+                for (int i = 0; i < forms.size(); i++) {
+                    if (found.isEmpty()) {
+                        found = PartRef.decode(values.get(at + i).getValueOrElse(null));
+                    }
+                }
+                at += forms.size();
+                out.add(found);
+            }
+            return out;
         });
     }
 

@@ -3,12 +3,14 @@ package vestnik.gateway.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import vestnik.channels.spi.InboundEvent.StatusUpdate;
 import vestnik.channels.spi.MessageStatus;
 import vestnik.gateway.cascade.CascadeService;
 import vestnik.gateway.store.MessageRepository;
+import vestnik.gateway.store.TurnBatcher;
 
 /**
  * Applies providers' reports (delivery receipts, messenger status callbacks) to messages. A report for
@@ -26,6 +29,8 @@ public final class ReceiptProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptProcessor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** At most this many reports per Redis call. */
+    private static final int BATCH = 64;
     /** Reports that say the provider has the message are no news once it is {@code sent}. */
     private static final Set<MessageStatus> APPLICABLE =
             EnumSet.of(MessageStatus.DELIVERED, MessageStatus.READ, MessageStatus.FAILED, MessageStatus.EXPIRED);
@@ -35,6 +40,9 @@ public final class ReceiptProcessor {
     private final StatusMetrics metrics;
     private final Clock clock;
     private final CascadeService cascades;
+    /** Set by {@link #batchOn}: lookups and part reports made together go to Redis together. */
+    private TurnBatcher<ReceiptIndex.Lookup, Optional<ReceiptIndex.PartRef>> lookups;
+    private TurnBatcher<MessageRepository.PartReport, MessageRepository.PartResult> parts;
     /** Told of every message that ended failed or expired after the provider took it (the policy's call slots). */
     private Function<String, Future<Void>> givenUp = id -> Future.succeededFuture();
 
@@ -52,12 +60,24 @@ public final class ReceiptProcessor {
         this.givenUp = listener;
     }
 
+    /**
+     * Set once at wiring: the reports that arrive together (receipts come on the SMPP library's threads, a few
+     * at a time under load) are looked up and applied in one Redis call each, on this context.
+     */
+    public void batchOn(Context context) {
+        this.lookups = new TurnBatcher<>(context, BATCH, index::lookupAll);
+        this.parts = new TurnBatcher<>(context, BATCH, messages::applyPartStatusAll);
+    }
+
     /** Completes once the report is applied or durably parked. */
     public Future<Void> accept(StatusUpdate update) {
         if (!APPLICABLE.contains(update.status())) {
             return Future.succeededFuture();
         }
-        return index.lookup(update.channelId(), update.providerId()).compose(found -> {
+        Future<Optional<ReceiptIndex.PartRef>> lookup = lookups == null
+                ? index.lookup(update.channelId(), update.providerId())
+                : lookups.submit(new ReceiptIndex.Lookup(update.channelId(), update.providerId()));
+        return lookup.compose(found -> {
             if (found.isPresent()) {
                 return apply(update, found.get());
             }
@@ -94,8 +114,12 @@ public final class ReceiptProcessor {
 
     private Future<Void> apply(StatusUpdate update, ReceiptIndex.PartRef ref) {
         String detail = update.detail() != null ? update.detail() : "provider reported " + update.status().wireName();
-        return messages.applyPartStatus(ref.messageId(), ref.part(), ref.parts(), update.status(), clock.instant(), update.at(),
+        Future<MessageRepository.PartResult> applied = parts == null
+                ? messages.applyPartStatus(ref.messageId(), ref.part(), ref.parts(), update.status(), clock.instant(), update.at(),
                         detail, update.errorCode())
+                : parts.submit(new MessageRepository.PartReport(ref.messageId(), ref.part(), ref.parts(), update.status(),
+                        clock.instant(), update.at(), detail, update.errorCode()));
+        return applied
                 .compose(result -> {
                     if (!result.moved()) {
                         return Future.<Void>succeededFuture();

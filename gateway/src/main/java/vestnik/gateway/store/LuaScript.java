@@ -32,16 +32,21 @@ public final class LuaScript {
     }
 
     public static LuaScript load(String name, Map<String, String> placeholders) {
+        String source = fragment(name);
+        for (Map.Entry<String, String> p : placeholders.entrySet()) {
+            source = source.replace("--@" + p.getKey() + "@", p.getValue());
+        }
+        return new LuaScript(name, source);
+    }
+
+    /** The text of {@code resources/lua/<name>.lua} as it is: a script, or a part that scripts include. */
+    public static String fragment(String name) {
         String path = "lua/" + name + ".lua";
         try (InputStream in = LuaScript.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing script " + path);
             }
-            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> p : placeholders.entrySet()) {
-                source = source.replace("--@" + p.getKey() + "@", p.getValue());
-            }
-            return new LuaScript(name, source);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + path, e);
         }

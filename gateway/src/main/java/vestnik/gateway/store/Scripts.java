@@ -10,12 +10,17 @@ import vestnik.channels.spi.MessageStatus;
 public final class Scripts {
 
     public final LuaScript intake;
+    public final LuaScript intakeMany;
     public final LuaScript claim;
+    public final LuaScript claimMany;
     public final LuaScript accepted;
+    public final LuaScript acceptedMany;
     public final LuaScript transition;
     public final LuaScript receipt;
+    public final LuaScript receiptMany;
     public final LuaScript promote;
     public final LuaScript tokenBucket;
+    public final LuaScript tokenBucketMany;
     public final LuaScript ratePenalty;
     public final LuaScript inbound;
     public final LuaScript contactPut;
@@ -25,14 +30,23 @@ public final class Scripts {
     public final LuaScript policyRelease;
 
     public Scripts() {
-        Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude());
+        Map<String, String> placeholders = Map.of("TRANSITIONS", transitionsPrelude(),
+                "CLAIM", LuaScript.fragment("claim_one"), "ACCEPTED", LuaScript.fragment("accepted_one"),
+                "RECEIPT", LuaScript.fragment("receipt_one"),
+                "INTAKE", LuaScript.fragment("intake").replace("--@TRANSITIONS@", ""),
+                "BUCKET", LuaScript.fragment("token_bucket"));
         intake = LuaScript.load("intake", placeholders);
+        intakeMany = LuaScript.load("intake_many", placeholders);
         claim = LuaScript.load("claim", placeholders);
+        claimMany = LuaScript.load("claim_many", placeholders);
         accepted = LuaScript.load("accepted", placeholders);
+        acceptedMany = LuaScript.load("accepted_many", placeholders);
         transition = LuaScript.load("transition", placeholders);
         receipt = LuaScript.load("receipt", placeholders);
+        receiptMany = LuaScript.load("receipt_many", placeholders);
         promote = LuaScript.load("promote", placeholders);
         tokenBucket = LuaScript.load("token_bucket", placeholders);
+        tokenBucketMany = LuaScript.load("token_bucket_many", placeholders);
         ratePenalty = LuaScript.load("rate_penalty", placeholders);
         inbound = LuaScript.load("inbound", placeholders);
         contactPut = LuaScript.load("contact_put", placeholders);
@@ -54,12 +68,17 @@ public final class Scripts {
                 + "  return n ~= nil and n[to] == true\n"
                 + "end\n"
                 + "-- every change pushes back the day a message's personal data is deleted\n"
-                + "local function touch(msg_key, ev_key, retention)\n"
+                + "-- (touch_known: the caller already holds the idempotency key xk, or knows there is none)\n"
+                + "local function touch_known(msg_key, ev_key, xk, retention)\n"
                 + "  if retention and retention > 0 then\n"
                 + "    redis.call('EXPIRE', msg_key, retention)\n"
                 + "    redis.call('EXPIRE', ev_key, retention)\n"
-                + "    local xk = redis.call('HGET', msg_key, 'xk')\n"
                 + "    if xk then redis.call('EXPIRE', xk, retention) end\n"
+                + "  end\n"
+                + "end\n"
+                + "local function touch(msg_key, ev_key, retention)\n"
+                + "  if retention and retention > 0 then\n"
+                + "    touch_known(msg_key, ev_key, redis.call('HGET', msg_key, 'xk'), retention)\n"
                 + "  end\n"
                 + "end\n"
                 + Keys.luaKeyFunctions()
@@ -76,10 +95,21 @@ public final class Scripts {
      * status its tenant takes no callbacks for ({@link Keys#callbackFilter}).
      */
     private static final String STATUS_CHANGED = """
+            -- Redis's clock, read once per script call: the changes one call makes (a batch's) share one time
+            local script_now_ms = nil
+            local trimmed_indexes = {}
+            local function redis_now_ms()
+              if not script_now_ms then
+                local t = redis.call('TIME')
+                script_now_ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+              end
+              return script_now_ms
+            end
             -- a contact's messages that may still go out, for cancelling them all on a payment
-            local function index_pending(msg_key, to, retention)
+            -- (known: {tenant, contact} when the caller has read them already)
+            local function index_pending(msg_key, to, retention, known)
               local prefix, id = shard_of(msg_key)
-              local m = redis.call('HMGET', msg_key, 't', 'ci')
+              local m = known or redis.call('HMGET', msg_key, 't', 'ci')
               if not prefix or not m[1] or not m[2] then
                 return
               end
@@ -155,23 +185,28 @@ public final class Scripts {
             local function status_changed(msg_key, ev_key, from, to, event_json, retention)
               redis.call('RPUSH', ev_key, event_json)
               local prefix, id = shard_of(msg_key)
-              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc', 'cmp')
+              -- one read for everything below; the caller gets it back (m[10] is the idempotency key, for touch_known)
+              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc', 'cmp', 'ci', 'xk')
               local tenant = m[1]
               if not prefix or not tenant then
-                return
+                return m
               end
-              index_pending(msg_key, to, retention)
-              local t = redis.call('TIME')
-              local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+              index_pending(msg_key, to, retention, {tenant, m[9]})
+              local now = redis_now_ms()
               local keep = tonumber(retention) or 0
               local index = tenant_status_index_key(prefix, tenant, to)
               redis.call('ZADD', index, now, id)
-              if keep > 0 then
+              if keep > 0 and not trimmed_indexes[index] then
+                -- once per index and call: with one time per call, a second trim and expiry would change nothing
+                trimmed_indexes[index] = true
                 redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (now - keep * 1000))
                 redis.call('EXPIRE', index, keep)
               end
               if from and from ~= to then
-                redis.call('ZREM', tenant_status_index_key(prefix, tenant, from), id)
+                local left = tenant_status_index_key(prefix, tenant, from)
+                redis.call('ZREM', left, id)
+                -- an index emptied here is deleted: if this call adds to it again, it needs its expiry again
+                trimmed_indexes[left] = nil
               end
               if m[8] and from ~= to then
                 -- a campaign's messages per status, counted in the message's own shard
@@ -206,6 +241,7 @@ public final class Scripts {
                 end
                 redis.call('XADD', callback_events_key(prefix), '*', unpack(f))
               end
+              return m
             end
             """;
 
