@@ -98,6 +98,16 @@ public final class Scripts {
             -- Redis's clock, read once per script call: the changes one call makes (a batch's) share one time
             local script_now_ms = nil
             local trimmed_indexes = {}
+            -- keys given their expiry in this call, and tenants' callback filters read in it: a batch's changes
+            -- touch the same few keys, and setting one expiry twice in one call changes nothing
+            local expired_once = {}
+            local callback_filters = {}
+            local function expire_once(key, ttl)
+              if not expired_once[key] then
+                expired_once[key] = true
+                redis.call('EXPIRE', key, ttl)
+              end
+            end
             local function redis_now_ms()
               if not script_now_ms then
                 local t = redis.call('TIME')
@@ -118,20 +128,22 @@ public final class Scripts {
                 redis.call('SADD', key, id)
                 local keep = tonumber(retention) or 0
                 if keep > 0 then
-                  redis.call('EXPIRE', key, keep)
+                  expire_once(key, keep)
                 end
               else
                 redis.call('SREM', key, id)
+                -- a set emptied here is deleted: if this call adds to it again, it needs its expiry again
+                expired_once[key] = nil
               end
             end
             -- the counters a change adds to: the tenant's day (per UTC hour and channel, kept four days) and the
             -- campaign's running totals; a deferral's reason ('dfr', set by the deferring transition) counts in the
             -- campaign while the message waits, and once in the day's figures
-            local function count_change(msg_key, prefix, tenant, campaign, from, to, now)
+            -- m: the message's 'c', 'dfr', 'pn', 'sg', as the caller read them
+            local function count_change(msg_key, prefix, tenant, campaign, from, to, now, m)
               if from == to then
                 return
               end
-              local m = redis.call('HMGET', msg_key, 'c', 'dfr', 'pn', 'sg')
               local channel = m[1]
               local deferral, undeferred = nil, nil
               if m[2] then
@@ -179,14 +191,15 @@ public final class Scripts {
                 n = n + 1
               end
               if n > 0 then
-                redis.call('EXPIRE', day, 345600)
+                expire_once(day, 345600)
               end
             end
             local function status_changed(msg_key, ev_key, from, to, event_json, retention)
               redis.call('RPUSH', ev_key, event_json)
               local prefix, id = shard_of(msg_key)
               -- one read for everything below; the caller gets it back (m[10] is the idempotency key, for touch_known)
-              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc', 'cmp', 'ci', 'xk')
+              local m = redis.call('HMGET', msg_key, 't', 'cbu', 'x', 'c', 'ec', 'ecl', 'epc', 'cmp', 'ci', 'xk', 'dfr', 'pn',
+                'sg')
               local tenant = m[1]
               if not prefix or not tenant then
                 return m
@@ -216,12 +229,19 @@ public final class Scripts {
                   redis.call('HINCRBY', counts, from, -1)
                 end
                 if keep > 0 then
-                  redis.call('EXPIRE', counts, keep)
+                  expire_once(counts, keep)
                 end
               end
-              count_change(msg_key, prefix, tenant, m[8], from, to, now)
-              local wanted = m[2] and redis.call('HGET', callback_filter_key(prefix), tenant)
-              if m[2] and (not wanted or string.find(wanted, ',' .. to .. ',', 1, true)) then
+              count_change(msg_key, prefix, tenant, m[8], from, to, now, {m[4], m[11], m[12], m[13]})
+              local wanted = nil
+              if m[2] then
+                local fk = prefix .. '|' .. tenant
+                if callback_filters[fk] == nil then
+                  callback_filters[fk] = redis.call('HGET', callback_filter_key(prefix), tenant) or ''
+                end
+                wanted = callback_filters[fk]
+              end
+              if m[2] and (wanted == '' or string.find(wanted, ',' .. to .. ',', 1, true)) then
                 local e = cjson.decode(event_json)
                 local f = {'id', id, 'n', redis.call('HINCRBY', msg_key, 'cbn', 1), 't', tenant, 'u', m[2],
                   'st', to, 'at', e.at or ''}
