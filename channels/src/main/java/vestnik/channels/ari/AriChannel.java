@@ -388,7 +388,11 @@ public final class AriChannel implements Channel {
         return socket.isConnected();
     }
 
-    /** One send holds one line until its call ends, so sends in flight never need to exceed the lines. */
+    /**
+     * At most as many sends at once as there are lines. A send ends when the call is placed, not when it ends, so
+     * the dispatcher may still offer a job while every line is busy: {@link #send} then answers {@code ari_lines_busy}
+     * (rate-limited, retried after 2 s, no attempt used) and no more than {@code maxChannels} calls are ever up.
+     */
     @Override
     public int maxInFlight() {
         return config.maxChannels();
