@@ -63,6 +63,10 @@ local function receipt_one(msg_key, ev_key, part, part_status, now_ms, at_iso, d
   if target == 'failed' or target == 'expired' then
     fields[#fields + 1] = 'ec'
     fields[#fields + 1] = (target == 'failed') and 'delivery_failed' or 'delivery_expired'
+    -- undeliverable to this recipient on this channel; an SMSC that gave up waiting for a phone that was off
+    -- says nothing about the recipient for good
+    fields[#fields + 1] = 'ecl'
+    fields[#fields + 1] = (target == 'failed') and 'permanent_recipient' or 'transient'
     fields[#fields + 1] = 'em'
     fields[#fields + 1] = detail
     if error_code ~= '' then

@@ -183,6 +183,7 @@ class SmsEndToEndTest {
         String id = gw.sendSms(to, "will not arrive");
         JsonObject m = gw.awaitStatus(id, "failed");
         assertThat(m.getJsonObject("error").getString("code")).isEqualTo("delivery_failed");
+        assertThat(m.getJsonObject("error").getString("class")).isEqualTo("permanent_recipient");
         assertThat(m.getJsonObject("error").getString("providerCode")).isEqualTo("001");
     }
 
