@@ -108,14 +108,6 @@ public final class CampaignWindows {
     }
 
     private Future<Optional<Contact>> contactOf(MessageRecord m) {
-        if (m.contactId() != null) {
-            return contacts.find(m.tenantId(), m.contactId());
-        }
-        if (m.phone() == null) {
-            return Future.succeededFuture(Optional.empty());
-        }
-        return contacts.contactIdByPhone(m.tenantId(), m.phone()).compose(id -> id.isEmpty()
-                ? Future.succeededFuture(Optional.empty())
-                : contacts.find(m.tenantId(), id.get()));
+        return contacts.about(m.tenantId(), m.contactId(), m.phone());
     }
 }

@@ -82,6 +82,19 @@ public final class ContactRepository {
                 });
     }
 
+    /** The contact a message is about: the one it names, else the one that has its phone; empty for neither. */
+    public Future<Optional<Contact>> about(String tenantId, String contactId, String phone) {
+        if (contactId != null) {
+            return find(tenantId, contactId);
+        }
+        if (phone == null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return contactIdByPhone(tenantId, phone).compose(id -> id.isEmpty()
+                ? Future.succeededFuture(Optional.empty())
+                : find(tenantId, id.get()));
+    }
+
     public Future<Optional<Contact>> find(String tenantId, String contactId) {
         return redis.call(r -> r.hgetall(keys.contact(tenantId, contactId))).map(h -> {
             if (h == null || !h.containsKey("d")) {

@@ -330,15 +330,7 @@ public final class PolicyGate {
     }
 
     private Future<Optional<Contact>> contactOf(MessageRecord m) {
-        if (m.contactId() != null) {
-            return contacts.find(m.tenantId(), m.contactId());
-        }
-        if (m.phone() == null) {
-            return Future.succeededFuture(Optional.empty());
-        }
-        return contacts.contactIdByPhone(m.tenantId(), m.phone()).compose(id -> id.isEmpty()
-                ? Future.succeededFuture(Optional.empty())
-                : contacts.find(m.tenantId(), id.get()));
+        return contacts.about(m.tenantId(), m.contactId(), m.phone());
     }
 
     /** Whom the counters are kept for: the contact, else the address the send goes to. */
