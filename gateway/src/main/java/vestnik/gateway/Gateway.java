@@ -235,7 +235,8 @@ public final class Gateway extends VerticleBase {
         Map<String, ChannelType> configuredTypes = new LinkedHashMap<>();
         channels.keySet().forEach(id -> configuredTypes.put(id, channelTypes.apply(id)));
         ConversationsApi conversationsApi = new ConversationsApi(inbox, messages, parser, new RecipientCompletion(contacts),
-                contacts, channelTypes, configuredTypes, new vestnik.gateway.store.DueTimes(redis), metrics, clock);
+                contacts, channelTypes, configuredTypes, new vestnik.gateway.store.DueTimes(redis),
+                config.inbox().streamPing(), metrics, clock);
         ContactsApi contactsApi = new ContactsApi(contacts, links, clock);
         JobIntake jobIntake = new JobIntake(messages, parser, new RecipientCompletion(contacts), channelTypes, metrics);
         BatchApi batchApi = new BatchApi(jobIntake);

@@ -42,6 +42,11 @@ export function connect() {
       emit(type, data);
     });
   }
+  // the gateway ends the stream of a session logged out elsewhere, or ended by an account change
+  source.addEventListener('session_ended', () => {
+    disconnect();
+    window.dispatchEvent(new CustomEvent('vestnik:unauthorized'));
+  });
   source.addEventListener('open', () => {
     indicator('● в сети', 'on');
     if (lost) {

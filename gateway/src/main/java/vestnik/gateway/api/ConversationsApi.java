@@ -43,7 +43,7 @@ public final class ConversationsApi {
     private static final int MAX_LIMIT = 100;
     private static final int MAX_NOTE = 4000;
     private static final int MAX_LABEL = 64;
-    private static final long PING_MS = 15_000;
+
     /** Our messages that did not get through show why (a blocked reply says why in the composer). */
     private static final Set<MessageStatus> UNSENT = Set.of(MessageStatus.FAILED, MessageStatus.EXPIRED, MessageStatus.REJECTED);
 
@@ -56,14 +56,16 @@ public final class ConversationsApi {
     private final Function<String, ChannelType> channelTypes;
     private final Map<String, ChannelType> configured;
     private final vestnik.gateway.store.DueTimes dueTimes;
+    private final java.time.Duration streamPing;
     private final StatusMetrics metrics;
     private final Clock clock;
 
     public ConversationsApi(Inbox inbox, MessageRepository messages, JobParser parser, RecipientCompletion recipients,
                             ContactRepository contacts, Function<String, ChannelType> channelTypes,
                             Map<String, ChannelType> configured, vestnik.gateway.store.DueTimes dueTimes,
-                            StatusMetrics metrics, Clock clock) {
+                            java.time.Duration streamPing, StatusMetrics metrics, Clock clock) {
         this.dueTimes = dueTimes;
+        this.streamPing = streamPing;
         this.configured = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configured));
         this.inbox = inbox;
         this.store = inbox.store();
@@ -428,15 +430,28 @@ public final class ConversationsApi {
                     r.write("event: " + event.getString("type") + "\ndata: " + event.encode() + "\n\n");
                 }
             });
-            long ping = ctx.vertx().setPeriodic(PING_MS, t -> {
-                if (!r.ended() && !r.closed()) {
-                    r.write(": ping\n\n");
+            java.util.function.Supplier<Future<Boolean>> stillValid = ctx.get(Principal.STILL_VALID);
+            long ping = ctx.vertx().setPeriodic(streamPing.toMillis(), t -> {
+                if (r.ended() || r.closed()) {
+                    return;
+                }
+                r.write(": ping\n\n");
+                if (stillValid != null) {
+                    // a console user logged out elsewhere, or whose password or roles changed, stops hearing events
+                    stillValid.get().onSuccess(valid -> {
+                        if (!valid && !r.ended() && !r.closed()) {
+                            r.end("event: session_ended\ndata: {}\n\n");
+                        }
+                    });
                 }
             });
-            r.closeHandler(v -> {
+            // a client that goes away closes the connection; a stream we end leaves the connection open
+            Runnable stop = () -> {
                 unsubscribe.run();
                 ctx.vertx().cancelTimer(ping);
-            });
+            };
+            r.closeHandler(v -> stop.run());
+            r.endHandler(v -> stop.run());
         } catch (RuntimeException e) {
             Responses.failure(ctx, e);
         }

@@ -13,6 +13,12 @@ import vestnik.gateway.config.Role;
  */
 public record Principal(String tenantId, Set<Role> roles, String keyId, String userId, String login) {
     static final String KEY = "vestnik.principal";
+    /**
+     * For a console session: a {@code Supplier<Future<Boolean>>} in the routing context that says whether the
+     * session still holds (not logged out, expired or ended by an account change), for long-lived answers such
+     * as the event stream to check now and then. Absent for API keys, which do not expire.
+     */
+    static final String STILL_VALID = "vestnik.stillValid";
 
     public Principal(String tenantId, Set<Role> roles, String keyId) {
         this(tenantId, roles, keyId, null, null);

@@ -67,6 +67,11 @@ final class SessionAuth {
                     }
                     ctx.put(SESSION, s);
                     ctx.put(USER, u);
+                    java.util.function.Supplier<Future<Boolean>> stillValid = () -> sessions.find(cookie.getValue())
+                            .compose(again -> again.isEmpty() ? Future.succeededFuture(false)
+                                    : users.byId(again.get().userId()).map(now -> now.isPresent() && !now.get().disabled()
+                                            && now.get().sessionVersion() == again.get().sessionVersion()));
+                    ctx.put(Principal.STILL_VALID, stillValid);
                     ctx.put(Principal.KEY, new Principal(u.tenantId(), u.roles(), null, u.id(), u.login()));
                     ctx.next();
                 })

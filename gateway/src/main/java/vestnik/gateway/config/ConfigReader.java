@@ -161,8 +161,8 @@ public final class ConfigReader {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
-            if (!n.equals("channelTenants") && !n.equals("defaultTenant")) {
-                throw new ConfigException("inbox has unknown key '" + n + "' (channelTenants, defaultTenant)");
+            if (!n.equals("channelTenants") && !n.equals("defaultTenant") && !n.equals("streamPing")) {
+                throw new ConfigException("inbox has unknown key '" + n + "' (channelTenants, defaultTenant, streamPing)");
             }
         }
         Map<String, String> channelTenants = new LinkedHashMap<>();
@@ -184,7 +184,12 @@ public final class ConfigReader {
         if (defaultTenant != null && !tenantIds.contains(defaultTenant)) {
             throw new ConfigException("inbox.defaultTenant names an unknown tenant '" + defaultTenant + "'");
         }
-        return new InboxConfig(channelTenants, defaultTenant);
+        java.time.Duration ping = node.has("streamPing") ? duration(node, "inbox.streamPing", "streamPing")
+                : InboxConfig.DEFAULT_STREAM_PING;
+        if (ping.toMillis() < 100 || ping.compareTo(java.time.Duration.ofMinutes(5)) > 0) {
+            throw new ConfigException("inbox.streamPing must be between 0.1 s and 5 minutes");
+        }
+        return new InboxConfig(channelTenants, defaultTenant, ping);
     }
 
     private static List<Tenant> tenants(JsonNode node) {

@@ -37,7 +37,7 @@ class ConsoleSessionsTest {
     static void start() throws Exception {
         smsc = SimulatedSmsc.builder().port(0).credentials("gw", "secret").receiptDelay(Duration.ofMillis(20)).start();
         gw = GatewayHarness.startWith(dir, GatewayHarness.config(dir.resolve("data"), smsc.port())
-                + "inbox:\n  channelTenants: {sms: demo}\n"
+                + "inbox:\n  channelTenants: {sms: demo}\n  streamPing: PT0.2S\n"
                 + "console:\n  bcryptCost: 4\n  admin: {tenant: other, login: other-admin, password: " + OTHER_ADMIN_PASSWORD + "}\n");
     }
 
@@ -189,6 +189,23 @@ class ConsoleSessionsTest {
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.errorCode()).isEqualTo("unauthorized");
         assertThat(agent.get("/v1/conversations").status()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("a console user's live event stream ends with session_ended once the session is logged out elsewhere")
+    void streamEndsWithTheSession() throws Exception {
+        ConsoleUser agent = user("agent");
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gw.gateway.port() + "/v1/conversations/stream"))
+                .header("Cookie", agent.cookie).build();
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> ended = HttpClient.newHttpClient()
+                .sendAsync(req, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(resp -> resp.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains(": connected"));
+
+        assertThat(agent.send("DELETE", "/v1/session", null).status()).isEqualTo(204);
+        ended.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(lines).contains("event: session_ended");
     }
 
     @Test
