@@ -55,6 +55,7 @@ export async function request(method, path, body, headers = {}) {
 export const get = (path) => request('GET', path);
 export const post = (path, body, headers) => request('POST', path, body, headers);
 export const put = (path, body, headers) => request('PUT', path, body, headers);
+export const patch = (path, body, headers) => request('PATCH', path, body, headers);
 export const del = (path, headers) => request('DELETE', path, undefined, headers);
 
 /** A query string of the given values, leaving out empty ones. */

@@ -5,12 +5,14 @@ import { showError } from './notify.js';
 import { Inbox } from './inbox.js';
 import { Templates } from './templates.js';
 import { Dashboard } from './dashboard.js';
+import { Users } from './users.js';
 import { forgetTemplates } from './canned.js';
 
 const VIEWS = {
   inbox: { roles: ['agent'], make: (el) => new Inbox(el) },
   templates: { roles: ['marketer'], make: (el) => new Templates(el) },
   dashboard: { roles: ['marketer'], make: (el) => new Dashboard(el) },
+  users: { roles: ['admin'], make: (el) => new Users(el) },
 };
 
 let views = {};

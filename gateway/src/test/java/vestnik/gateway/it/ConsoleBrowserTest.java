@@ -397,4 +397,36 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#login-form")).isVisible();
         assertThat(page.evaluate("fetch('/v1/session').then(r => r.status)")).isEqualTo(401);
     }
+
+    @Test
+    @DisplayName("an admin creates an agent in the console, who logs in and sees the inbox only; disabling them ends their session")
+    void adminManagesUsers() {
+        String boss = "boss-" + NEXT_PHONE.incrementAndGet();
+        String newcomer = "petrova-" + NEXT_PHONE.incrementAndGet();
+        user(boss, "Руководитель", "admin");
+        Page page = login(page(), boss);
+        page.locator("#nav a[data-view=users]").click();
+        Locator form = page.locator(".user-form");
+        form.locator("input[name=login]").fill(newcomer);
+        form.locator("input[name=name]").fill("Петрова Е.");
+        form.locator("input[name=password]").fill(PASSWORD);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Создать")).click();
+        Locator row = page.locator("tr[data-login=" + newcomer + "]");
+        assertThat(row).isVisible();
+        assertThat(row.locator("input[value=agent]")).isChecked();
+        Browser.screenshot(page, "users");
+
+        Page agentPage = login(page(), newcomer);
+        assertThat(agentPage.locator("#whoami")).hasText("Петрова Е.");
+        assertThat(agentPage.locator("#nav a[data-view=inbox]")).isVisible();
+        assertThat(agentPage.locator("#nav a[data-view=users]")).isHidden();
+        assertThat(agentPage.locator("#nav a[data-view=templates]")).isHidden();
+
+        row.getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Может входить: " + newcomer)).uncheck();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Сохранить")).click();
+        assertThat(page.locator("#toasts")).containsText("сохранены");
+        assertThat(agentPage.evaluate("fetch('/v1/session').then(r => r.status)")).isEqualTo(401);
+        Http.Reply login = gw.http.post("/v1/session", null, new JsonObject().put("login", newcomer).put("password", PASSWORD).encode());
+        assertThat(login.status()).isEqualTo(401);
+    }
 }
