@@ -41,6 +41,12 @@ public final class SessionApi {
         String name;
         String password;
         try {
+            String type = ctx.request().getHeader("Content-Type");
+            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                // a page of another site can post a form or text/plain here without asking, but not JSON: this
+                // keeps it from logging a browser into an account of its choosing
+                throw new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the login as application/json");
+            }
             JsonNode body = MessagesApi.readJson(ctx);
             if (!body.isObject()) {
                 throw new ApiError(ErrorCode.MALFORMED_JSON, "the body must be a JSON object {\"login\",\"password\"}");

@@ -103,6 +103,11 @@ class ConsoleSessionsTest {
         assertThat(gw.http.post("/v1/session", null, "not json").errorCode()).isEqualTo("malformed_json");
         assertThat(gw.http.post("/v1/session", null, "{\"login\":\"x\",\"password\":\"y\",\"remember\":true}").errorCode())
                 .isEqualTo("unknown_field");
+        // what a cross-site form could send: not JSON, refused before any password is looked at
+        Http.Reply form = gw.http.send("POST", "/v1/session", null, "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\"}",
+                Map.of("Content-Type", "text/plain"));
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(ConsoleUser.sessionCookie(form)).isEmpty();
     }
 
     @Test

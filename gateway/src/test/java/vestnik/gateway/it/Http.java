@@ -47,7 +47,7 @@ final class Http {
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
-        if (body != null) {
+        if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             b.header("Content-Type", "application/json");
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
