@@ -88,6 +88,15 @@ public final class JsonHttp {
         });
     }
 
+    /** A pushed body as JSON, or null when it is not JSON at all. */
+    public static JsonNode readOrNull(byte[] body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static JsonNode parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;

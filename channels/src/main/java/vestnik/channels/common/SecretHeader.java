@@ -2,7 +2,10 @@ package vestnik.channels.common;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import vestnik.channels.spi.WebhookOutcome;
 import vestnik.channels.spi.WebhookRequest;
 
 /**
@@ -35,6 +38,20 @@ public final class SecretHeader {
         }
         rejected.increment();
         return false;
+    }
+
+    /**
+     * The answer to a push that goes no further: 401 without the secret, 405 for anything but a POST (both bot
+     * APIs push updates by POST only); empty for a push to read.
+     */
+    public Optional<WebhookOutcome> refusal(WebhookRequest request) {
+        if (!admits(request)) {
+            return Optional.of(WebhookOutcome.unauthorized());
+        }
+        if (!"POST".equals(request.method())) {
+            return Optional.of(new WebhookOutcome(405, "text/plain", "POST only", List.of()));
+        }
+        return Optional.empty();
     }
 
     /** Demands {@code newSecret} from now on; call it once the provider has taken it. */

@@ -3,8 +3,8 @@ package vestnik.channels.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vestnik.channels.common.JsonHttp;
@@ -43,18 +43,11 @@ public final class TelegramWebhook implements WebhookReceiver {
 
     @Override
     public WebhookOutcome handle(WebhookRequest request) {
-        if (!secret.admits(request)) {
-            return WebhookOutcome.unauthorized();
+        Optional<WebhookOutcome> refused = secret.refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        if (!"POST".equals(request.method())) {
-            return new WebhookOutcome(405, "text/plain", "POST only", List.of());
-        }
-        JsonNode update;
-        try {
-            update = JsonHttp.MAPPER.readTree(request.body());
-        } catch (IOException e) {
-            update = null;
-        }
+        JsonNode update = JsonHttp.readOrNull(request.body());
         if (update == null || !update.isObject() || !update.path("update_id").canConvertToLong()) {
             log.warn("channel {}: authenticated Telegram push of {} bytes is not an update; dropped", channelId,
                     request.body().length);
