@@ -40,10 +40,11 @@ final class BatchPosts implements Intake {
         this.batchesInFlight = batchesInFlight;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(batchesInFlight));
-        this.host = gateway.getHost();
-        this.port = gateway.getPort() > 0 ? gateway.getPort() : 80;
-        this.path = (gateway.getPath() == null ? "" : gateway.getPath().replaceAll("/$", "")) + "/v1/messages:batch";
-        this.authorization = "Bearer " + apiKey;
+        GatewayEndpoint endpoint = GatewayEndpoint.of(gateway, apiKey, "/v1/messages:batch");
+        this.host = endpoint.host();
+        this.port = endpoint.port();
+        this.path = endpoint.path();
+        this.authorization = endpoint.authorization();
         this.runId = runId;
     }
 
@@ -95,9 +96,7 @@ final class BatchPosts implements Intake {
                 if (j > first) {
                     body.append(',');
                 }
-                body.append("{\"externalId\":\"lt-").append(runId).append('-').append(j).append("\",\"to\":{\"phone\":\"")
-                        .append(Destinations.phone(j)).append("\"},\"channel\":\"sms\",\"text\":\"")
-                        .append(SinglePosts.TEXT).append("\"}");
+                body.append(SinglePosts.job(runId, j));
                 timeline.posted(j, posted);
             }
             body.append("]}");

@@ -41,10 +41,11 @@ final class CampaignUpload implements Intake {
     CampaignUpload(Vertx vertx, URI gateway, String apiKey, String runId) {
         this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true));
-        this.host = gateway.getHost();
-        this.port = gateway.getPort() > 0 ? gateway.getPort() : 80;
-        this.path = (gateway.getPath() == null ? "" : gateway.getPath().replaceAll("/$", "")) + "/v1/campaigns";
-        this.authorization = "Bearer " + apiKey;
+        GatewayEndpoint endpoint = GatewayEndpoint.of(gateway, apiKey, "/v1/campaigns");
+        this.host = endpoint.host();
+        this.port = endpoint.port();
+        this.path = endpoint.path();
+        this.authorization = endpoint.authorization();
         this.runId = runId;
     }
 

@@ -115,7 +115,7 @@ public final class LoadDriver {
             Map<String, Long> callsBefore = sampler.redisCommandCalls();
             sampler.start();
             CpuMeter.Reading before = cpu.read();
-            timeline.externalIdPrefix("lt-" + runId + "-");
+            timeline.externalIdPrefix(SinglePosts.externalIdPrefix(runId));
             receiver.observe(timeline);
             IntakeResult result = intake.push(plan, timeline).toCompletionStage().toCompletableFuture().get();
             boolean complete = options.scenario().awaitReceipts && awaitReceipts(timeline, result.accepted());
@@ -157,7 +157,7 @@ public final class LoadDriver {
         String runId = "w" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         try (Intake intake = intake(vertx, gateway, runId)) {
             long t0 = System.nanoTime();
-            warm.externalIdPrefix("lt-" + runId + "-");
+            warm.externalIdPrefix(SinglePosts.externalIdPrefix(runId));
             receiver.observe(warm);
             IntakeResult r = intake.push(new PushPlan(n, options.plan().concurrency(), 0), warm)
                     .toCompletionStage().toCompletableFuture().get();

@@ -39,10 +39,11 @@ final class SinglePosts implements Intake {
         this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(concurrency));
-        this.host = gateway.getHost();
-        this.port = gateway.getPort() > 0 ? gateway.getPort() : 80;
-        this.path = (gateway.getPath() == null ? "" : gateway.getPath().replaceAll("/$", "")) + "/v1/messages";
-        this.authorization = "Bearer " + apiKey;
+        GatewayEndpoint endpoint = GatewayEndpoint.of(gateway, apiKey, "/v1/messages");
+        this.host = endpoint.host();
+        this.port = endpoint.port();
+        this.path = endpoint.path();
+        this.authorization = endpoint.authorization();
         this.runId = runId;
     }
 
@@ -55,7 +56,17 @@ final class SinglePosts implements Intake {
     }
 
     String body(int job) {
-        return "{\"externalId\":\"lt-" + runId + "-" + job + "\",\"to\":{\"phone\":\"" + Destinations.phone(job)
+        return job(runId, job);
+    }
+
+    /** The {@code externalId}s of a run's jobs start with this; the job's number follows. */
+    static String externalIdPrefix(String runId) {
+        return "lt-" + runId + "-";
+    }
+
+    /** One job as every intake mode posts it: its own destination phone, and an externalId that names the job. */
+    static String job(String runId, int job) {
+        return "{\"externalId\":\"" + externalIdPrefix(runId) + job + "\",\"to\":{\"phone\":\"" + Destinations.phone(job)
                 + "\"},\"channel\":\"sms\",\"text\":\"" + TEXT + "\"}";
     }
 
