@@ -2,8 +2,6 @@ package vestnik.gateway.store;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -23,69 +21,36 @@ public final class AcceptedBatch {
     /** Enough to matter, few enough that one call never holds Redis for long. */
     private static final int MAX = 64;
 
-    private final MessageRepository messages;
-    private final Context context;
-    private final Function<MessageRepository.Accepted, Future<Void>> before;
-    private List<MessageRepository.Accepted> pending = new ArrayList<>();
-    private List<Promise<String>> waiting = new ArrayList<>();
-    private boolean flushScheduled;
+    /** Each submission's own outcome: the batch call succeeds as a whole, its messages fail or not one by one. */
+    private final TurnBatcher<MessageRepository.Accepted, Future<String>> batcher;
 
     public AcceptedBatch(MessageRepository messages, Context context, Function<MessageRepository.Accepted, Future<Void>> before) {
-        this.messages = messages;
-        this.context = context;
-        this.before = before;
+        this.batcher = new TurnBatcher<>(context, MAX, batch -> {
+            List<Future<Void>> indexed = new ArrayList<>(batch.size());
+            for (MessageRepository.Accepted a : batch) {
+                indexed.add(before.apply(a));
+            }
+            Future<List<String>> recorded = messages.acceptedAll(batch);
+            List<Future<?>> all = new ArrayList<>(indexed);
+            all.add(recorded);
+            return Future.join(all).transform(x -> {
+                List<Future<String>> outcomes = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    if (indexed.get(i).failed()) {
+                        outcomes.add(Future.failedFuture(indexed.get(i).cause()));
+                    } else if (recorded.failed()) {
+                        outcomes.add(Future.failedFuture(recorded.cause()));
+                    } else {
+                        outcomes.add(Future.succeededFuture(recorded.result().get(i)));
+                    }
+                }
+                return Future.succeededFuture(outcomes);
+            });
+        });
     }
 
     /** Like {@link MessageRepository#accepted}: completes with the status the message had before. */
     public Future<String> accepted(MessageRepository.Accepted a) {
-        Promise<String> done = Promise.promise();
-        if (Vertx.currentContext() == context) {
-            add(a, done);
-        } else {
-            context.runOnContext(v -> add(a, done));
-        }
-        return done.future();
-    }
-
-    private void add(MessageRepository.Accepted a, Promise<String> done) {
-        pending.add(a);
-        waiting.add(done);
-        if (pending.size() >= MAX) {
-            flush();
-        } else if (!flushScheduled) {
-            flushScheduled = true;
-            context.runOnContext(v -> {
-                flushScheduled = false;
-                flush();
-            });
-        }
-    }
-
-    private void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<MessageRepository.Accepted> batch = pending;
-        List<Promise<String>> promises = waiting;
-        pending = new ArrayList<>();
-        waiting = new ArrayList<>();
-        List<Future<Void>> indexed = new ArrayList<>(batch.size());
-        for (MessageRepository.Accepted a : batch) {
-            indexed.add(before.apply(a));
-        }
-        Future<List<String>> recorded = messages.acceptedAll(batch);
-        List<Future<?>> all = new ArrayList<>(indexed);
-        all.add(recorded);
-        Future.join(all).onComplete(x -> {
-            for (int i = 0; i < promises.size(); i++) {
-                if (indexed.get(i).failed()) {
-                    promises.get(i).fail(indexed.get(i).cause());
-                } else if (recorded.failed()) {
-                    promises.get(i).fail(recorded.cause());
-                } else {
-                    promises.get(i).complete(recorded.result().get(i));
-                }
-            }
-        });
+        return batcher.submit(a).compose(outcome -> outcome);
     }
 }
